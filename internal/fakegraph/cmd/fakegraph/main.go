@@ -1,0 +1,221 @@
+// Command fakegraph serves the fake Microsoft Graph industryData API and
+// identity token endpoint on a loopback address, for demos and manual runs.
+//
+// Once it is ready it writes -info-file (JSON: url, graph_url, tenant_id,
+// client_id, client_secret), atomically, so a script can wait for the file.
+// It logs one line per request to stderr (method, path, status; never
+// headers or bodies, which hold tokens and secrets) and exits cleanly on
+// SIGINT or SIGTERM.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
+)
+
+type config struct {
+	listen, certFile, infoFile, seed string
+	tls, inlineStatistics            bool
+	patchStyle                       string
+	opts                             fakegraph.Options
+}
+
+func main() {
+	logger := log.New(os.Stderr, "fakegraph: ", log.LstdFlags)
+	cfg, err := parseFlags(os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err == nil {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		err = run(ctx, cfg, logger)
+	}
+	if err != nil {
+		logger.Print(err)
+		os.Exit(1)
+	}
+}
+
+func parseFlags(args []string, output io.Writer) (config, error) {
+	var cfg config
+	fs := flag.NewFlagSet("fakegraph", flag.ContinueOnError)
+	fs.SetOutput(output)
+	fs.StringVar(&cfg.listen, "listen", "127.0.0.1:0", "`address` to listen on; loopback only")
+	fs.BoolVar(&cfg.tls, "tls", true, "serve HTTPS with a fresh self-signed certificate (azidentity refuses plain http)")
+	fs.StringVar(&cfg.certFile, "cert-file", "", "write the server certificate (PEM) to this `file`, e.g. for SSL_CERT_FILE")
+	fs.StringVar(&cfg.infoFile, "info-file", "", "once ready, write url, graph_url and credentials as JSON to this `file`")
+	fs.StringVar(&cfg.seed, "seed", "sample", "seed runs: a JSON `file` {\"runs\":[…]}, \"sample\", or \"none\"")
+	fs.StringVar(&cfg.opts.TenantID, "tenant-id", fakegraph.DefaultTenantID, "accepted tenant `id`")
+	fs.StringVar(&cfg.opts.ClientID, "client-id", fakegraph.DefaultClientID, "accepted client `id`")
+	fs.StringVar(&cfg.opts.ClientSecret, "client-secret", "", "accepted client `secret` (default random)")
+	fs.IntVar(&cfg.opts.PageSize, "page-size", 100, "runs per page")
+	fs.StringVar(&cfg.patchStyle, "patch-style", "body", "answer to a PATCH: body (200 with the run) or nocontent (204)")
+	fs.BoolVar(&cfg.inlineStatistics, "inline-statistics", false, "include statistics in run bodies")
+	fs.DurationVar(&cfg.opts.OperationDelay, "operation-delay", 0, "how long a start's operation takes to succeed")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	switch cfg.patchStyle {
+	case "body":
+		cfg.opts.PatchStyle = fakegraph.PatchReturnsBody
+	case "nocontent":
+		cfg.opts.PatchStyle = fakegraph.PatchNoContent
+	default:
+		return cfg, fmt.Errorf("-patch-style must be body or nocontent, not %q", cfg.patchStyle)
+	}
+	if cfg.certFile != "" && !cfg.tls {
+		return cfg, errors.New("-cert-file needs -tls")
+	}
+	cfg.opts.InlineStatistics = cfg.inlineStatistics
+	return cfg, nil
+}
+
+func run(ctx context.Context, cfg config, logger *log.Logger) error {
+	// A stale info file would tell a waiting script that a dead server is ready.
+	if err := removeIfExists(cfg.infoFile); err != nil {
+		return err
+	}
+	runs, err := loadSeed(cfg.seed)
+	if err != nil {
+		return err
+	}
+	l, err := listenLoopback(cfg.listen)
+	if err != nil {
+		return err
+	}
+	opts := cfg.opts
+	opts.Runs = runs
+	opts.Listener = l
+	opts.OnRequest = func(r fakegraph.Request) { logger.Printf("%s %s %d", r.Method, r.Path, r.Status) }
+
+	srv := fakegraph.NewUnstartedServer(opts)
+	if cfg.tls {
+		srv.StartTLS()
+	} else {
+		srv.Start()
+	}
+	defer srv.Close()
+
+	if cfg.certFile != "" {
+		pemBytes := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw})
+		if err := writeFileAtomic(cfg.certFile, pemBytes, 0o644); err != nil {
+			return err
+		}
+	}
+	if cfg.infoFile != "" {
+		if err := writeInfo(cfg.infoFile, srv); err != nil {
+			return err
+		}
+		defer os.Remove(cfg.infoFile)
+	}
+	logger.Printf("serving %d runs; Graph base URL %s, authority host %s/", len(runs), srv.GraphURL(), srv.URL())
+
+	<-ctx.Done()
+	logger.Print("shutting down")
+	return nil
+}
+
+func loadSeed(seed string) ([]fakegraph.Run, error) {
+	switch seed {
+	case "sample":
+		return fakegraph.SampleRuns(time.Now()), nil
+	case "none", "":
+		return nil, nil
+	}
+	f, err := os.Open(seed)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return fakegraph.LoadRuns(f)
+}
+
+// listenLoopback refuses any address that is not loopback: the fake
+// accepts well-known credentials and must not be reachable from outside.
+func listenLoopback(addr string) (net.Listener, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("-listen %q: %w", addr, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return nil, fmt.Errorf("-listen %q: only loopback hosts (127.0.0.1, ::1, localhost) are allowed", addr)
+	}
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	if err := fakegraph.CheckLoopback(l.Addr()); err != nil {
+		l.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+type info struct {
+	URL          string `json:"url"`
+	GraphURL     string `json:"graph_url"`
+	TenantID     string `json:"tenant_id"`
+	ClientID     string `json:"client_id"`
+	ClientSecret string `json:"client_secret"`
+}
+
+func writeInfo(path string, srv *fakegraph.Server) error {
+	data, err := json.MarshalIndent(info{
+		URL: srv.URL(), GraphURL: srv.GraphURL(),
+		TenantID: srv.TenantID(), ClientID: srv.ClientID(), ClientSecret: srv.ClientSecret(),
+	}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, append(data, '\n'), 0o600) // it holds the secret
+}
+
+// writeFileAtomic writes a temporary file beside path and renames it, so a
+// reader never sees a partial file.
+func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func removeIfExists(path string) error {
+	if path == "" {
+		return nil
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestListenLoopbackOnly(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:0", ":0", "192.0.2.1:0", "example.com:0", "nonsense"} {
+		if l, err := listenLoopback(addr); err == nil {
+			l.Close()
+			t.Errorf("listenLoopback(%q) accepted", addr)
+		}
+	}
+	l, err := listenLoopback("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+}
+
+func TestParseFlags(t *testing.T) {
+	for _, args := range [][]string{{"-patch-style", "sometimes"}, {"-tls=false", "-cert-file", "x.pem"}, {"extra"}} {
+		if _, err := parseFlags(args, io.Discard); err == nil {
+			t.Errorf("parseFlags(%q) accepted", args)
+		}
+	}
+	cfg, err := parseFlags([]string{"-patch-style", "nocontent", "-inline-statistics", "-operation-delay", "2s"}, io.Discard)
+	if err != nil || cfg.opts.PatchStyle != 1 || !cfg.opts.InlineStatistics || cfg.opts.OperationDelay != 2*time.Second {
+		t.Errorf("parseFlags: %+v, %v", cfg.opts, err)
+	}
+}
+
+// TestRun starts the command's server, trusts it through -cert-file, reads
+// -info-file, gets a token and lists runs; then stops it.
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	cfg, err := parseFlags([]string{"-cert-file", filepath.Join(dir, "cert.pem"), "-info-file", filepath.Join(dir, "info.json"), "-client-secret", "s3cret"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logBuf strings.Builder
+	logger := log.New(&logBuf, "", 0) // log.Logger serialises writes
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, cfg, logger) }()
+
+	infoData := waitForFile(t, cfg.infoFile)
+	var inf info
+	if err := json.Unmarshal(infoData, &inf); err != nil || inf.ClientSecret != "s3cret" || inf.GraphURL != inf.URL+"/beta" {
+		t.Fatalf("info %s: %v", infoData, err)
+	}
+	pool := x509.NewCertPool()
+	if certPEM, _ := os.ReadFile(cfg.certFile); !pool.AppendCertsFromPEM(certPEM) {
+		t.Fatal("cert-file holds no certificate")
+	}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+
+	res, err := client.PostForm(inf.URL+"/"+inf.TenantID+"/oauth2/v2.0/token", map[string][]string{
+		"grant_type": {"client_credentials"}, "client_id": {inf.ClientID}, "client_secret": {inf.ClientSecret}, "scope": {"https://graph.microsoft.com/.default"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	json.NewDecoder(res.Body).Decode(&tok)
+	res.Body.Close()
+	req, _ := http.NewRequest(http.MethodGet, inf.GraphURL+"/external/industryData/runs", nil)
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	if res, err = client.Do(req); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("list runs: %v %v", res, err)
+	}
+	res.Body.Close()
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(cfg.infoFile); !errors.Is(err, os.ErrNotExist) {
+		t.Error("info file left behind")
+	}
+	logged := logBuf.String()
+	if !strings.Contains(logged, "GET /beta/external/industryData/runs 200") || strings.Contains(logged, "s3cret") || strings.Contains(logged, tok.AccessToken) {
+		t.Errorf("log:\n%s", logged)
+	}
+}
+
+func waitForFile(t *testing.T, path string) []byte {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if data, err := os.ReadFile(path); err == nil {
+			return data
+		}
+	}
+	t.Fatalf("%s did not appear", path)
+	return nil
+}

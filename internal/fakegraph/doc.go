@@ -1,0 +1,18 @@
+// Package fakegraph is an in-memory fake of the Microsoft Graph (beta)
+// industryData runs API and of the Microsoft identity platform's
+// client-credentials token endpoint, for tests and demos.
+//
+// It follows the facts in the project's Graph reference, not the needs of
+// any client: the provider under test must cope with what Graph answers, so
+// the fake answers like Graph (error bodies, paging, time formats, PATCH
+// validation), even where that is inconvenient. Where the reference is silent
+// the code says which choice it made ("assumption").
+//
+// Its use mirrors net/http/httptest:
+//
+//	srv := fakegraph.NewTLSServer(fakegraph.Options{Runs: fakegraph.SampleRuns(time.Now())})
+//	defer srv.Close()
+//	// point a client at srv.GraphURL(), authority host srv.URL()+"/", transport srv.Client().Transport
+//
+// The package imports only the standard library and no provider code.
+package fakegraph

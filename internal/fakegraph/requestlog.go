@@ -1,0 +1,87 @@
+package fakegraph
+
+import "net/http"
+
+// Request is one request the server received, as recorded in its log.
+type Request struct {
+	Method, Path, RawQuery string
+	Header                 http.Header // as received
+	Body                   []byte      // decoded (gunzipped if Content-Encoding: gzip)
+	Status                 int         // status code answered (0 while in flight)
+}
+
+// Requests returns every request received, in order of arrival.
+func (s *Server) Requests() []Request {
+	return s.requestsWhere(func(*Request) bool { return true })
+}
+
+// GraphRequests returns the requests under /beta.
+func (s *Server) GraphRequests() []Request {
+	return s.requestsWhere(func(r *Request) bool { return isGraphPath(r.Path) })
+}
+
+// ResetRequests empties the request log.
+func (s *Server) ResetRequests() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = nil
+}
+
+func (s *Server) requestsWhere(keep func(*Request) bool) []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Request
+	for _, r := range s.requests {
+		if keep(r) {
+			c := *r
+			c.Header = r.Header.Clone()
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (s *Server) logRequest(r *http.Request, body []byte) *Request {
+	entry := &Request{
+		Method:   r.Method,
+		Path:     r.URL.Path,
+		RawQuery: r.URL.RawQuery,
+		Header:   r.Header.Clone(),
+		Body:     body,
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = append(s.requests, entry)
+	return entry
+}
+
+func (s *Server) finishRequest(entry *Request, status int) {
+	s.mu.Lock()
+	entry.Status = status
+	c := *entry
+	s.mu.Unlock()
+	if s.onRequest != nil {
+		c.Header = c.Header.Clone()
+		s.onRequest(c)
+	}
+}
+
+// statusWriter remembers the status code answered.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}

@@ -1,0 +1,175 @@
+package graph
+
+import (
+	"context"
+	"time"
+
+	"github.com/microsoftgraph/msgraph-beta-sdk-go/external"
+	"github.com/microsoftgraph/msgraph-beta-sdk-go/models/industrydata"
+)
+
+// Run is an industryDataRun as plain Go values. Times are as the service sent
+// them (UTC); nil means absent.
+type Run struct {
+	ID            string
+	DisplayName   string
+	StartDateTime *time.Time
+	EndDateTime   *time.Time
+	Status        string
+	BlockingError *PublicError
+	// Statistics is set only when the service included them in the run body;
+	// otherwise GetRunStatistics reads them.
+	Statistics *RunStatistics
+}
+
+// PublicError is Graph's publicError, as found in a run's blockingError.
+type PublicError struct {
+	Code, Message, Target string
+}
+
+// RunStatistics is an industryDataRunStatistics.
+type RunStatistics struct {
+	RunID         string
+	Status        string
+	Activities    []ActivityStatistics
+	InboundTotals *InboundTotals
+}
+
+// ActivityStatistics is an industryDataActivityStatistics; Inbound is set when
+// the element is the inboundActivityResults subtype.
+type ActivityStatistics struct {
+	ActivityID  string
+	DisplayName string
+	Status      string
+	Inbound     *InboundActivityResults
+}
+
+// InboundActivityResults are the counters of an inbound activity.
+type InboundActivityResults struct {
+	Errors, Warnings                           int32
+	Groups, Memberships, Organizations, People EntityCount
+	MatchedPeopleByRole, UnmatchedPeopleByRole map[string]int32
+}
+
+// EntityCount is an industryDataRunEntityCountMetric.
+type EntityCount struct {
+	Active, Inactive, Total int32
+}
+
+// InboundTotals is an aggregatedInboundStatistics.
+type InboundTotals struct {
+	Errors, Warnings, Groups, Memberships, Organizations, People int32
+	MatchedPeopleByRole, UnmatchedPeopleByRole                   map[string]int32
+}
+
+func (c *Client) runs() *external.IndustryDataRunsRequestBuilder { return c.industryData.Runs() }
+
+// GetRun reads one run.
+func (c *Client) GetRun(ctx context.Context, id string) (*Run, error) {
+	op := "reading industryData run " + id
+	info, err := c.runs().ByIndustryDataRunId(id).ToGetRequestInformation(ctx, nil)
+	if err != nil {
+		return nil, wrapError(op, err)
+	}
+	res, err := c.adapter.Send(ctx, info, createRunBody, errorMappings)
+	if err != nil {
+		return nil, wrapError(op, err)
+	}
+	return res.(*runBody).toRun(), nil
+}
+
+// ListRuns reads every run, following @odata.nextLink until the last page.
+func (c *Client) ListRuns(ctx context.Context) ([]Run, error) {
+	const op = "listing industryData runs"
+	var out []Run
+	builder := c.runs()
+	for {
+		info, err := builder.ToGetRequestInformation(ctx, nil)
+		if err != nil {
+			return nil, wrapError(op, err)
+		}
+		res, err := c.adapter.Send(ctx, info, createRunPage, errorMappings)
+		if err != nil {
+			return nil, wrapError(op, err)
+		}
+		page := res.(*runPage)
+		for _, r := range page.value {
+			out = append(out, *r.toRun())
+		}
+		if page.nextLink == "" {
+			return out, nil
+		}
+		builder = builder.WithUrl(page.nextLink)
+	}
+}
+
+// GetRunStatistics reads a run's statistics through the getStatistics function.
+func (c *Client) GetRunStatistics(ctx context.Context, id string) (*RunStatistics, error) {
+	op := "reading statistics of industryData run " + id
+	res, err := c.runs().ByIndustryDataRunId(id).MicrosoftGraphIndustryDataGetStatistics().Get(ctx, nil)
+	if err != nil {
+		return nil, wrapError(op, err)
+	}
+	return statisticsFromSDK(res), nil
+}
+
+func statisticsFromSDK(s industrydata.IndustryDataRunStatisticsable) *RunStatistics {
+	if s == nil {
+		return nil
+	}
+	out := &RunStatistics{RunID: deref(s.GetRunId()), Status: runStatus(s.GetStatus())}
+	for _, a := range s.GetActivityStatistics() {
+		out.Activities = append(out.Activities, activityFromSDK(a))
+	}
+	if t := s.GetInboundTotals(); t != nil {
+		out.InboundTotals = &InboundTotals{
+			Errors: deref(t.GetErrors()), Warnings: deref(t.GetWarnings()),
+			Groups: deref(t.GetGroups()), Memberships: deref(t.GetMemberships()),
+			Organizations: deref(t.GetOrganizations()), People: deref(t.GetPeople()),
+			MatchedPeopleByRole:   rolesFromSDK(t.GetMatchedPeopleByRole()),
+			UnmatchedPeopleByRole: rolesFromSDK(t.GetUnmatchedPeopleByRole()),
+		}
+	}
+	return out
+}
+
+func activityFromSDK(a industrydata.IndustryDataActivityStatisticsable) ActivityStatistics {
+	out := ActivityStatistics{ActivityID: deref(a.GetActivityId()), DisplayName: deref(a.GetDisplayName())}
+	if st := a.GetStatus(); st != nil {
+		out.Status = st.String()
+	}
+	if in, ok := a.(industrydata.InboundActivityResultsable); ok {
+		out.Inbound = &InboundActivityResults{
+			Errors: deref(in.GetErrors()), Warnings: deref(in.GetWarnings()),
+			Groups: countFromSDK(in.GetGroups()), Memberships: countFromSDK(in.GetMemberships()),
+			Organizations: countFromSDK(in.GetOrganizations()), People: countFromSDK(in.GetPeople()),
+			MatchedPeopleByRole:   rolesFromSDK(in.GetMatchedPeopleByRole()),
+			UnmatchedPeopleByRole: rolesFromSDK(in.GetUnmatchedPeopleByRole()),
+		}
+	}
+	return out
+}
+
+func countFromSDK(m industrydata.IndustryDataRunEntityCountMetricable) EntityCount {
+	if m == nil {
+		return EntityCount{}
+	}
+	return EntityCount{Active: deref(m.GetActive()), Inactive: deref(m.GetInactive()), Total: deref(m.GetTotal())}
+}
+
+func rolesFromSDK(metrics []industrydata.IndustryDataRunRoleCountMetricable) map[string]int32 {
+	out := make(map[string]int32, len(metrics))
+	for _, m := range metrics {
+		out[deref(m.GetRole())] += deref(m.GetCount())
+	}
+	return out
+}
+
+// runStatus renders a status; a value this SDK does not know arrives as nil
+// and is reported as Graph's evolvable-enum sentinel.
+func runStatus(s *industrydata.IndustryDataRunStatus) string {
+	if s == nil {
+		return "unknownFutureValue"
+	}
+	return s.String()
+}

@@ -1,0 +1,89 @@
+package provider_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/acctest"
+	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
+)
+
+const anyRunID = "00000000-0000-0000-0000-000000000001"
+
+func readRunConfig(providerBlock string) string {
+	return providerBlock + `
+data "industrydata_run" "test" {
+  id = "` + anyRunID + `"
+}
+`
+}
+
+// Plain http to a host that is not loopback would send tokens in clear text:
+// it is a configuration error, raised before any request.
+func TestAccProvider_httpEndpointOffLoopbackRejected(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := acctest.NewFake(t, fakegraph.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config: readRunConfig(`
+provider "industrydata" {
+  graph_endpoint = "http://graph.example.com/beta"
+  access_token   = "irrelevant"
+}
+`),
+			ExpectError: regexp.MustCompile(`(?s)Invalid graph_endpoint.*http://graph.example.com/beta.*not loopback`),
+		}},
+	})
+	if n := len(fake.Requests()); n != 0 {
+		t.Errorf("expected no request at all, the fake saw %d:\n%s", n, acctest.DescribeRequests(fake))
+	}
+}
+
+// A token Graph does not accept surfaces as HTTP 401 with Graph's code and
+// the request id to quote.
+func TestAccProvider_badTokenNamesStatusCodeAndRequestID(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := acctest.NewFake(t, fakegraph.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:      readRunConfig(acctest.ProviderBlockWith(fake, map[string]string{"access_token": "not-a-token-the-fake-issued"})),
+			ExpectError: regexp.MustCompile(`(?s)HTTP 401.*Graph code: InvalidAuthenticationToken.*request-id: [0-9a-f-]{36}`),
+		}},
+	})
+}
+
+// The client-secret flow runs against the fake's token endpoint; a wrong
+// secret is reported as an authentication failure, not as a Graph error.
+func TestAccProvider_clientSecretAuth(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := acctest.NewFake(t, fakegraph.Options{Runs: []fakegraph.Run{{ID: anyRunID, DisplayName: "r", Status: "running"}}})
+	wrongSecret := acctest.ProviderBlockWith(fake, map[string]string{
+		"tenant_id": fake.TenantID(), "client_id": fake.ClientID(), "client_secret": "wrong-secret",
+	})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{
+				Config:      readRunConfig(wrongSecret),
+				ExpectError: regexp.MustCompile(`(?s)authentication failed.*AADSTS7000215`),
+			},
+			{
+				Config: readRunConfig(acctest.ProviderBlock(fake)),
+				Check:  resource.TestCheckResourceAttr("data.industrydata_run.test", "display_name", "r"),
+			},
+		},
+	})
+	var tokenCalls int
+	for _, r := range fake.Requests() {
+		if r.Method == "POST" && regexp.MustCompile(`/oauth2/v2.0/token$`).MatchString(r.Path) {
+			tokenCalls++
+		}
+	}
+	if tokenCalls == 0 {
+		t.Errorf("the provider never called the token endpoint")
+	}
+}

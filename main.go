@@ -1,0 +1,34 @@
+// Command terraform-provider-industrydata serves the industrydata provider to
+// Terraform and OpenTofu.
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/provider"
+)
+
+// version is set by the release build (-ldflags "-X main.version=…").
+var version = "dev"
+
+// Address is where the registry serves this provider.
+const address = "registry.terraform.io/industrydata/industrydata"
+
+func main() {
+	var debug bool
+	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
+	flag.Parse()
+
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address:         address,
+		Debug:           debug,
+		ProtocolVersion: 6,
+	})
+	if err != nil {
+		log.Fatal(err.Error())
+	}
+}
