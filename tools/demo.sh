@@ -57,7 +57,11 @@ export ARM_TENANT_ID=$(field tenant_id) ARM_CLIENT_ID=$(field client_id) ARM_CLI
 export INDUSTRYDATA_GRAPH_ENDPOINT=$(field graph_url) INDUSTRYDATA_AUTHORITY_HOST=$(field url)/
 
 echo "==> $("$tf" version | head -1): apply examples/demo"
-"$tf" -chdir="$work/demo" apply -auto-approve -input=false
-echo "==> what the provider read"
+"$tf" -chdir="$work/demo" apply -auto-approve -input=false -compact-warnings
+echo "==> plan again: nothing should change"
+"$tf" -chdir="$work/demo" plan -input=false -detailed-exitcode -compact-warnings
+echo "==> what the provider holds"
 "$tf" -chdir="$work/demo" output
+echo "==> destroy: Graph keeps the run (it has no DELETE for runs)"
+"$tf" -chdir="$work/demo" destroy -auto-approve -input=false -compact-warnings
 echo "==> stopping the fake Graph ($(grep -c . "$work/fakegraph.log" || true) requests served)"

@@ -11,25 +11,28 @@ terraform {
 
 provider "industrydata" {}
 
-variable "run_id" {
-  description = "A run to read; the default is one of the fake Graph's sample runs."
-  type        = string
-  default     = "a1d5c3e0-7b2f-4e6a-9c81-000000000002"
+# Every run that has ended with warnings, across all pages.
+data "industrydata_runs" "with_warnings" {
+  status = "completedWithWarnings"
 }
 
-data "industrydata_run" "sample" {
-  id = var.run_id
+# Adopt the latest of them and give it a name the team recognises: one GET,
+# one PATCH carrying only displayName.
+resource "industrydata_run" "reviewed" {
+  run_id       = data.industrydata_runs.with_warnings.runs[length(data.industrydata_runs.with_warnings.runs) - 1].id
+  display_name = "Reviewed: roster sync with warnings"
 }
 
-output "run" {
-  description = "The run as the provider read it."
+output "reviewed_run" {
+  description = "The adopted run as the provider holds it."
   value = {
-    name                     = data.industrydata_run.sample.display_name
-    status                   = data.industrydata_run.sample.status
-    started                  = data.industrydata_run.sample.start_date_time
-    ended                    = data.industrydata_run.sample.end_date_time
-    warnings                 = data.industrydata_run.sample.statistics.inbound_totals.warnings
-    people                   = data.industrydata_run.sample.statistics.inbound_totals.people
-    unmatched_people_by_role = data.industrydata_run.sample.statistics.inbound_totals.unmatched_people_by_role
+    id                       = industrydata_run.reviewed.id
+    name                     = industrydata_run.reviewed.display_name
+    status                   = industrydata_run.reviewed.status
+    started                  = industrydata_run.reviewed.start_date_time
+    ended                    = industrydata_run.reviewed.end_date_time
+    warnings                 = industrydata_run.reviewed.statistics.inbound_totals.warnings
+    people                   = industrydata_run.reviewed.statistics.inbound_totals.people
+    unmatched_people_by_role = industrydata_run.reviewed.statistics.inbound_totals.unmatched_people_by_role
   }
 }

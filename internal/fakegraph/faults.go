@@ -1,9 +1,27 @@
 package fakegraph
 
 import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 )
+
+// Two ways to make Graph requests fail, both applied to Graph paths only
+// (never to the identity endpoints) and after authentication:
+//
+//   - InjectFault queues scripted faults: "the next two GETs of /runs answer
+//     429". They are matched first.
+//   - Options.Faults (or SetFaultPlan) is a random fault plan: rates of 429,
+//     503, 504 and dropped connections, latency, and a read-after-write 404
+//     window, drawn from one seeded generator so that a run of requests sent
+//     one after another meets the same faults under the same seed.
 
 // Fault makes matching Graph requests fail, to exercise a client's
 // handling of throttling and outages (the reference: 429, 503 and 504 with
@@ -26,18 +44,321 @@ func (s *Server) InjectFault(f Fault) {
 	s.faults = append(s.faults, f)
 }
 
-// injectFault answers the request with the first matching fault, if any.
-func (s *Server) injectFault(w http.ResponseWriter, r *http.Request) bool {
-	f, ok := s.takeFault(r)
-	if !ok {
-		return false
+// FaultPlan injects faults at random into Graph requests.
+//
+// For each Graph request that passes authentication and matches no scripted
+// Fault, the server draws two numbers from its generator (whatever the
+// rates, so the sequence depends only on Seed and on the order of requests):
+// the first picks at most one fault — 429 with probability Rate429, else 503
+// with Rate503, else 504 with Rate504, else a dropped connection with
+// DropRate — and the second the latency jitter.
+//
+// What each fault means for the request:
+//   - 429 and 503: the service refused the request; it is not applied.
+//   - 504: not applied, unless Apply504 (the gateway timed out but the
+//     service did the work, as a real gateway timeout allows).
+//   - dropped connection: the request is read in full, then the connection
+//     (HTTP/1.1) or the stream (HTTP/2) is closed without an answer. A write
+//     (any method but GET and HEAD: a PATCH, the start action) is APPLIED
+//     first, so the client really does not know the outcome; a client must
+//     resolve it by looking, and a retried PATCH must be harmless.
+//
+// Latency (Latency plus a uniform jitter in [0, LatencyJitter)) is added to
+// every Graph request under the plan, before it is answered, outside the
+// server's lock: slow requests do not serialise the others.
+type FaultPlan struct {
+	Seed int64 // seeds the generator; any value, 0 included, is a seed
+
+	Rate429, Rate503, Rate504, DropRate float64 // probabilities; their sum must not exceed 1
+
+	// RetryAfter is sent with 429 and 503: "" sends none; "date" sends an
+	// HTTP date one second ahead, "date+N" one N seconds ahead (rounded up
+	// to the next whole second, the resolution of HTTP dates, on the
+	// server's clock); anything else is sent as is (e.g. "2" seconds).
+	RetryAfter string
+
+	// Apply504 applies a write before answering it 504.
+	Apply504 bool
+
+	Latency, LatencyJitter time.Duration
+
+	// NotFoundAfterWrite is the read-after-write window: for this long after
+	// a run was created by the start action (or put with PutNewRun), GETs of
+	// the run and of its sub-resources (statistics, activities) answer 404
+	// itemNotFound, as Graph may for a new object (eventual consistency).
+	// Measured on the server's clock (Options.Now). Lists are not affected
+	// (assumption: the reference only mentions GETs of the new object).
+	NotFoundAfterWrite time.Duration
+}
+
+// Validate reports rates outside [0, 1] or adding up to more than 1, and
+// negative durations.
+func (p FaultPlan) Validate() error {
+	sum := 0.0
+	for _, r := range []struct {
+		name string
+		v    float64
+	}{{"Rate429", p.Rate429}, {"Rate503", p.Rate503}, {"Rate504", p.Rate504}, {"DropRate", p.DropRate}} {
+		if !(r.v >= 0 && r.v <= 1) {
+			return fmt.Errorf("fault plan: %s is %v; it must be between 0 and 1", r.name, r.v)
+		}
+		sum += r.v
 	}
-	if f.RetryAfter != "" {
-		w.Header().Set("Retry-After", f.RetryAfter)
+	if sum > 1+1e-9 {
+		return fmt.Errorf("fault plan: the rates add up to %v; at most one fault is injected per request, so they must add up to at most 1", sum)
 	}
-	code, msg := faultError(f.Status)
-	s.writeGraphError(w, f.Status, code, "", "%s", msg)
-	return true
+	if p.Latency < 0 || p.LatencyJitter < 0 || p.NotFoundAfterWrite < 0 {
+		return errors.New("fault plan: durations must not be negative")
+	}
+	if _, err := retryAfterValue(p.RetryAfter, time.Now()); err != nil {
+		return err
+	}
+	return nil
+}
+
+// active reports whether the plan does anything at all.
+func (p FaultPlan) active() bool { return p != FaultPlan{Seed: p.Seed} }
+
+// retryAfterValue renders the plan's Retry-After setting at now.
+func retryAfterValue(setting string, now time.Time) (string, error) {
+	rest, isDate := strings.CutPrefix(setting, "date")
+	if !isDate {
+		return setting, nil
+	}
+	secs := 1
+	if rest != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(rest, "+"))
+		if err != nil || !strings.HasPrefix(rest, "+") || n < 0 {
+			return "", fmt.Errorf("fault plan: RetryAfter %q: use \"date\" or \"date+N\" with N whole seconds", setting)
+		}
+		secs = n
+	}
+	at := now.Add(time.Duration(secs) * time.Second)
+	if t := at.Truncate(time.Second); !t.Equal(at) {
+		at = t.Add(time.Second) // HTTP dates have whole seconds: round up, never wait less
+	}
+	return at.UTC().Format(http.TimeFormat), nil
+}
+
+// FaultStats counts what the server received and what it injected.
+type FaultStats struct {
+	// Requests counts Graph requests received, by method, including those
+	// that met a fault (identity requests are not counted).
+	Requests map[string]int
+
+	TooManyRequests    int // 429s from the plan
+	ServiceUnavailable int // 503s from the plan
+	GatewayTimeout     int // 504s from the plan
+	AppliedTimeouts    int // of GatewayTimeout, writes applied before the 504 (Apply504)
+	Dropped            int // connections dropped by the plan
+	DroppedWrites      int // of Dropped, writes that were applied before the drop
+	NotFoundAfterWrite int // 404s of the read-after-write window
+	Delayed            int // requests given latency
+	Latency            time.Duration
+	Scripted           int // faults injected by InjectFault
+}
+
+// Injected is the number of faults of every kind.
+func (f FaultStats) Injected() int {
+	return f.TooManyRequests + f.ServiceUnavailable + f.GatewayTimeout + f.Dropped + f.NotFoundAfterWrite + f.Scripted
+}
+
+// String is a one-line summary, for test logs.
+func (f FaultStats) String() string {
+	methods := make([]string, 0, len(f.Requests))
+	total := 0
+	for m, n := range f.Requests {
+		methods = append(methods, fmt.Sprintf("%s %d", m, n))
+		total += n
+	}
+	sort.Strings(methods)
+	return fmt.Sprintf("requests %d (%s); faults %d: 429 %d, 503 %d, 504 %d (applied %d), dropped %d (applied writes %d), 404 after write %d, scripted %d; delayed %d (total %s)",
+		total, strings.Join(methods, ", "), f.Injected(), f.TooManyRequests, f.ServiceUnavailable, f.GatewayTimeout, f.AppliedTimeouts,
+		f.Dropped, f.DroppedWrites, f.NotFoundAfterWrite, f.Scripted, f.Delayed, f.Latency)
+}
+
+// faultState is the plan, its generator and the counters, under their own
+// lock (never held while sleeping or while holding s.mu).
+type faultState struct {
+	mu    sync.Mutex
+	plan  FaultPlan
+	rng   *rand.Rand
+	stats FaultStats
+}
+
+func newRand(seed int64) *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15))
+}
+
+// SetFaultPlan replaces the fault plan and reseeds the generator; counters
+// are kept. It returns the plan's validation error, changing nothing then.
+func (s *Server) SetFaultPlan(p FaultPlan) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	s.fs.mu.Lock()
+	defer s.fs.mu.Unlock()
+	s.fs.plan, s.fs.rng = p, newRand(p.Seed)
+	return nil
+}
+
+// FaultStats returns a copy of the counters.
+func (s *Server) FaultStats() FaultStats {
+	s.fs.mu.Lock()
+	defer s.fs.mu.Unlock()
+	st := s.fs.stats
+	st.Requests = make(map[string]int, len(s.fs.stats.Requests))
+	for m, n := range s.fs.stats.Requests {
+		st.Requests[m] = n
+	}
+	return st
+}
+
+func (s *Server) countRequest(method string) {
+	s.fs.mu.Lock()
+	defer s.fs.mu.Unlock()
+	if s.fs.stats.Requests == nil {
+		s.fs.stats.Requests = map[string]int{}
+	}
+	s.fs.stats.Requests[method]++
+}
+
+func (s *Server) count(f func(*FaultStats)) {
+	s.fs.mu.Lock()
+	defer s.fs.mu.Unlock()
+	f(&s.fs.stats)
+}
+
+// Fault kinds, as recorded in Request.Fault.
+const (
+	FaultNone               = ""
+	Fault429                = "429"
+	Fault503                = "503"
+	Fault504                = "504"
+	FaultDrop               = "drop"
+	FaultNotFoundAfterWrite = "404-after-write"
+	FaultScripted           = "scripted"
+)
+
+// decision is what the plan does to one request.
+type decision struct {
+	kind       string
+	latency    time.Duration
+	retryAfter string
+	apply504   bool
+}
+
+func (s *Server) decide() decision {
+	s.fs.mu.Lock()
+	defer s.fs.mu.Unlock()
+	p := s.fs.plan
+	if !p.active() {
+		return decision{}
+	}
+	u, j := s.fs.rng.Float64(), s.fs.rng.Float64()
+	d := decision{latency: p.Latency + time.Duration(j*float64(p.LatencyJitter)), apply504: p.Apply504}
+	switch {
+	case u < p.Rate429:
+		d.kind = Fault429
+	case u < p.Rate429+p.Rate503:
+		d.kind = Fault503
+	case u < p.Rate429+p.Rate503+p.Rate504:
+		d.kind = Fault504
+	case u < p.Rate429+p.Rate503+p.Rate504+p.DropRate:
+		d.kind = FaultDrop
+	}
+	if d.kind == Fault429 || d.kind == Fault503 {
+		d.retryAfter, _ = retryAfterValue(p.RetryAfter, s.now()) // validated when set
+	}
+	if d.latency > 0 {
+		s.fs.stats.Delayed++
+		s.fs.stats.Latency += d.latency
+	}
+	return d
+}
+
+func isWrite(method string) bool { return method != http.MethodGet && method != http.MethodHead }
+
+// injectFaults answers the request with a scripted fault or one from the
+// plan, after the plan's latency; it reports whether the request has been
+// dealt with. handle serves the request normally (to apply a write).
+func (s *Server) injectFaults(w *statusWriter, r *http.Request, handle func(http.ResponseWriter)) bool {
+	if f, ok := s.takeFault(r); ok {
+		s.count(func(st *FaultStats) { st.Scripted++ })
+		w.fault = FaultScripted
+		if f.RetryAfter != "" {
+			w.Header().Set("Retry-After", f.RetryAfter)
+		}
+		code, msg := faultError(f.Status)
+		s.writeGraphError(w, f.Status, code, "", "%s", msg)
+		return true
+	}
+	d := s.decide()
+	if d.latency > 0 {
+		t := time.NewTimer(d.latency)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+		}
+	}
+	w.fault = d.kind
+	switch d.kind {
+	case Fault429, Fault503:
+		status := map[string]int{Fault429: http.StatusTooManyRequests, Fault503: http.StatusServiceUnavailable}[d.kind]
+		s.count(func(st *FaultStats) {
+			if status == http.StatusTooManyRequests {
+				st.TooManyRequests++
+			} else {
+				st.ServiceUnavailable++
+			}
+		})
+		if d.retryAfter != "" {
+			w.Header().Set("Retry-After", d.retryAfter)
+		}
+		code, msg := faultError(status)
+		s.writeGraphError(w, status, code, "", "%s", msg)
+		return true
+	case Fault504:
+		applied := d.apply504 && isWrite(r.Method)
+		if applied {
+			handle(httptest.NewRecorder())
+		}
+		s.count(func(st *FaultStats) {
+			st.GatewayTimeout++
+			if applied {
+				st.AppliedTimeouts++
+			}
+		})
+		code, msg := faultError(http.StatusGatewayTimeout)
+		s.writeGraphError(w, http.StatusGatewayTimeout, code, "", "%s", msg)
+		return true
+	case FaultDrop:
+		applied := isWrite(r.Method)
+		if applied {
+			handle(httptest.NewRecorder())
+		}
+		s.count(func(st *FaultStats) {
+			st.Dropped++
+			if applied {
+				st.DroppedWrites++
+			}
+		})
+		dropConnection(w)
+	}
+	return false
+}
+
+// dropConnection closes the connection (HTTP/1.x) or resets the stream
+// (HTTP/2) without an answer. It does not return.
+func dropConnection(w *statusWriter) {
+	w.dropped = true
+	if conn, _, err := http.NewResponseController(w.ResponseWriter).Hijack(); err == nil {
+		conn.Close()
+		panic(http.ErrAbortHandler) // unwind the handler; net/http ignores this panic
+	}
+	// HTTP/2 cannot hijack: aborting the handler resets the stream.
+	panic(http.ErrAbortHandler)
 }
 
 func (s *Server) takeFault(r *http.Request) (Fault, bool) {
@@ -66,4 +387,55 @@ func faultError(status int) (code, msg string) {
 		return "gatewayTimeout", "The gateway did not receive a response from the service in time."
 	}
 	return strings.ReplaceAll(http.StatusText(status), " ", ""), http.StatusText(status) + "."
+}
+
+// ---- read-after-write ----------------------------------------------------
+
+// PutNewRun adds a run as if the service had just created it: under a plan
+// with NotFoundAfterWrite, GETs of it answer 404 for that long from now.
+func (s *Server) PutNewRun(r Run) {
+	s.PutRun(r)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.markWrittenLocked(r.ID)
+}
+
+// markWrittenLocked starts a run's read-after-write window.
+func (s *Server) markWrittenLocked(id string) {
+	if s.written == nil {
+		s.written = map[string]time.Time{}
+	}
+	s.written[id] = s.now()
+}
+
+// notYetReadable reports whether a run is inside its read-after-write window.
+func (s *Server) notYetReadable(id string) bool {
+	s.fs.mu.Lock()
+	window := s.fs.plan.NotFoundAfterWrite
+	s.fs.mu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	created, ok := s.written[id]
+	if !ok {
+		return false
+	}
+	if s.now().Sub(created) >= window {
+		delete(s.written, id) // the window never reopens
+		return false
+	}
+	return true
+}
+
+// readAfterWrite404 answers 404 to a GET of a run (or of one of its
+// sub-resources) inside its read-after-write window.
+func (s *Server) readAfterWrite404(w http.ResponseWriter, r *http.Request, rt *route, params []string) bool {
+	if r.Method != http.MethodGet || len(params) == 0 || !strings.HasPrefix(rt.patterns[0], "runs/{}") || !s.notYetReadable(params[0]) {
+		return false
+	}
+	if sw, ok := w.(*statusWriter); ok {
+		sw.fault = FaultNotFoundAfterWrite
+	}
+	s.count(func(st *FaultStats) { st.NotFoundAfterWrite++ })
+	s.writeNotFound(w, "industryDataRun", params[0])
+	return true
 }

@@ -44,6 +44,7 @@ type response struct {
 	status int
 	header http.Header
 	body   []byte
+	proto  int // HTTP major version, where recorded
 }
 
 // object decodes the body as a JSON object.

@@ -88,7 +88,11 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request, c *call) {
 	}
 	op := operation{id: newGUID(), runID: run.ID, created: now}
 	s.runs[run.ID] = run
+	if s.runDuration > 0 {
+		s.ending = append(s.ending, run.ID)
+	}
 	s.ops[op.id] = op
+	s.markWrittenLocked(run.ID) // for FaultPlan.NotFoundAfterWrite
 	s.starts = append(recent, now)
 	s.mu.Unlock()
 
@@ -141,4 +145,28 @@ func (s *Server) listOperations(w http.ResponseWriter, r *http.Request, c *call)
 	writeList(s, w, r, c, ops, key,
 		func(op operation) any { return s.renderOperation(r, op, "") },
 		"external/industryData/operations")
+}
+
+// endFinishedRuns completes the started runs whose RunDuration has passed,
+// as the service does when a run finishes. It runs before each Graph
+// request, so what a client sees depends only on the clock.
+func (s *Server) endFinishedRuns() {
+	now := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ending = slices.DeleteFunc(s.ending, func(id string) bool {
+		run, ok := s.runs[id]
+		if !ok || run.Status != statusRunning {
+			return true // deleted or ended by a PATCH
+		}
+		end := run.StartDateTime.Add(s.runDuration)
+		if now.Before(end) {
+			return false
+		}
+		run.Status, run.EndDateTime = statusCompleted, &end
+		run.Statistics = &RunStatistics{RunID: run.ID, Status: statusCompleted,
+			InboundTotals: &AggregatedInboundStatistics{Groups: 1, Memberships: 10, Organizations: 1, People: 9}}
+		s.runs[id] = run
+		return true
+	})
 }

@@ -7,7 +7,8 @@ type Request struct {
 	Method, Path, RawQuery string
 	Header                 http.Header // as received
 	Body                   []byte      // decoded (gunzipped if Content-Encoding: gzip)
-	Status                 int         // status code answered (0 while in flight)
+	Status                 int         // status code answered (0 while in flight, or when dropped)
+	Fault                  string      // the fault injected (Fault429, FaultDrop, …), "" for none
 }
 
 // Requests returns every request received, in order of arrival.
@@ -55,9 +56,9 @@ func (s *Server) logRequest(r *http.Request, body []byte) *Request {
 	return entry
 }
 
-func (s *Server) finishRequest(entry *Request, status int) {
+func (s *Server) finishRequest(entry *Request, status int, fault string) {
 	s.mu.Lock()
-	entry.Status = status
+	entry.Status, entry.Fault = status, fault
 	c := *entry
 	s.mu.Unlock()
 	if s.onRequest != nil {
@@ -69,8 +70,13 @@ func (s *Server) finishRequest(entry *Request, status int) {
 // statusWriter remembers the status code answered.
 type statusWriter struct {
 	http.ResponseWriter
-	status int
+	status  int
+	fault   string // the fault injected, if any
+	dropped bool   // the connection was dropped without an answer
 }
+
+// Unwrap lets http.ResponseController reach the connection (to drop it).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (w *statusWriter) WriteHeader(code int) {
 	if w.status == 0 {

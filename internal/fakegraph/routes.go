@@ -59,6 +59,9 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, body []byte) {
 			"Resource not found for the segment '%s'.", unmatchedSegment(segs))
 		return
 	}
+	if s.readAfterWrite404(w, r, rt, params) {
+		return
+	}
 	h, ok := rt.methods[r.Method]
 	if !ok {
 		// Assumption: Graph answers a method a resource lacks with 405 and

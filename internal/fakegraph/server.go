@@ -38,6 +38,12 @@ type Options struct {
 	// means succeeded at once.
 	OperationDelay time.Duration
 
+	// RunDuration, when set, makes a run started through the start action
+	// end by itself that long after it started: status completed, an end
+	// time, and simple statistics. Zero keeps started runs running until a
+	// PATCH ends them.
+	RunDuration time.Duration
+
 	// InlineStatistics adds "statistics" to every run body. Graph's shipped
 	// API leaves it out (statistics are read through getStatistics); the
 	// seed document has it inline. A client must cope with both.
@@ -56,6 +62,10 @@ type Options struct {
 	// OnRequest, when set, is called after each request has been answered,
 	// e.g. to log it. It runs on the request's goroutine.
 	OnRequest func(Request)
+
+	// Faults is the random fault plan (see FaultPlan); the zero value
+	// injects nothing. NewUnstartedServer panics on an invalid plan.
+	Faults FaultPlan
 }
 
 // Default credentials, used when Options leaves them empty.
@@ -83,6 +93,7 @@ type Server struct {
 	tenantID, clientID, clientSecret string
 	pageSize                         int
 	opDelay                          time.Duration
+	runDuration                      time.Duration
 	inlineStats                      bool
 	now                              func() time.Time
 	onRequest                        func(Request)
@@ -92,10 +103,14 @@ type Server struct {
 	runs       map[string]Run
 	ops        map[string]operation
 	starts     []time.Time          // successful starts, for the 12-hour limit
+	ending     []string             // started runs that end after runDuration
 	tokens     map[string]time.Time // access token → expiry
 	issued     []string             // every token ever issued, for leak checks
 	requests   []*Request
 	faults     []Fault
+	written    map[string]time.Time // run id → creation, for the read-after-write window
+
+	fs faultState // the fault plan, its generator and counters; own lock
 }
 
 // NewServer returns a started plain-HTTP server on 127.0.0.1. The caller
@@ -124,6 +139,7 @@ func NewUnstartedServer(opts Options) *Server {
 		clientSecret: cmpOr(opts.ClientSecret, randomString(30)),
 		pageSize:     opts.PageSize,
 		opDelay:      opts.OperationDelay,
+		runDuration:  opts.RunDuration,
 		inlineStats:  opts.InlineStatistics,
 		now:          opts.Now,
 		onRequest:    opts.OnRequest,
@@ -138,6 +154,10 @@ func NewUnstartedServer(opts Options) *Server {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	if err := opts.Faults.Validate(); err != nil {
+		panic("fakegraph: " + err.Error())
+	}
+	s.fs.plan, s.fs.rng = opts.Faults, newRand(opts.Faults.Seed)
 	for _, r := range opts.Runs {
 		s.PutRun(r)
 	}
@@ -288,12 +308,19 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	body, bodyErr := readBody(r)
 	entry := s.logRequest(r, body)
 	sw := &statusWriter{ResponseWriter: w}
-	defer func() { s.finishRequest(entry, cmpOrInt(sw.status, http.StatusOK)) }()
+	defer func() {
+		status := cmpOrInt(sw.status, http.StatusOK)
+		if sw.dropped {
+			status = 0 // no answer
+		}
+		s.finishRequest(entry, status, sw.fault)
+	}()
 
 	if isIdentityPath(r.URL.Path) {
 		s.serveIdentity(sw, r, body, bodyErr)
 		return
 	}
+	s.countRequest(r.Method)
 	s.serveGraph(sw, r, body, bodyErr)
 }
 
@@ -335,16 +362,27 @@ func readBody(r *http.Request) ([]byte, error) {
 }
 
 // serveGraph answers everything that is not an identity endpoint.
-func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request, body []byte, bodyErr error) {
+func (s *Server) serveGraph(w *statusWriter, r *http.Request, body []byte, bodyErr error) {
 	h := w.Header()
 	h.Set("request-id", newGUID())
 	h.Set("client-request-id", cmpOr(r.Header.Get("client-request-id"), newGUID()))
 	h.Set("Content-Type", contentTypeGraph)
 
 	// Graph authenticates before it looks at the path or the body.
-	if !s.authenticate(w, r) || s.injectFault(w, r) {
+	if !s.authenticate(w, r) {
 		return
 	}
+	handle := func(w http.ResponseWriter) { s.handleGraph(w, r, body, bodyErr) }
+	if s.injectFaults(w, r, handle) {
+		return
+	}
+	handle(w)
+}
+
+// handleGraph answers an authenticated Graph request that met no fault (or
+// a write the fault plan applies before failing it).
+func (s *Server) handleGraph(w http.ResponseWriter, r *http.Request, body []byte, bodyErr error) {
+	s.endFinishedRuns()
 	switch {
 	case errors.Is(bodyErr, errUnsupportedEncoding):
 		// 415 is what makes Graph's SDK retry without compression.

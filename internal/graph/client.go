@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	absser "github.com/microsoft/kiota-abstractions-go/serialization"
 	kiotaauth "github.com/microsoft/kiota-authentication-azure-go"
@@ -19,6 +20,12 @@ type Options struct {
 	// HTTPClient carries both Graph and identity traffic; nil means a default
 	// client. Tests pass one that trusts their fake server's certificate.
 	HTTPClient *http.Client
+
+	// The retry policy (see retry.go); zero values take the Default* values.
+	RetryBaseDelay   time.Duration // first backoff ceiling, doubled per retry (default 1s)
+	RetryMaxWait     time.Duration // ceiling of one backoff wait (default 30s; Retry-After is honoured beyond it)
+	RetryBudget      time.Duration // bound of a request without a context deadline (default 5m)
+	RetryMaxAttempts int           // safety net on attempts per request (default 20)
 }
 
 // Client performs typed industryData operations against Microsoft Graph.
@@ -71,7 +78,7 @@ func newHTTPClient(cfg Config, opts Options) *http.Client {
 	userAgent.ProductVersion = version
 	middleware := []khttp.Middleware{
 		msgraphcore.NewGraphTelemetryHandler(&msgraphcore.GraphClientOptions{GraphServiceVersion: "beta"}),
-		khttp.NewRetryHandler(),
+		newRetryHandler(opts, secretsOf(cfg)),
 		khttp.NewRedirectHandler(),
 		newLoggingHandler(secretsOf(cfg)),
 		khttp.NewCompressionHandler(),

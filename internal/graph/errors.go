@@ -16,6 +16,7 @@ import (
 // quote it to Microsoft support.
 type Error struct {
 	Operation       string // what the provider was doing, e.g. "reading run 1234"
+	Kind            OperationKind
 	StatusCode      int
 	Code            string // Graph's error code, e.g. itemNotFound
 	Message         string
@@ -26,7 +27,10 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: HTTP %d", e.Operation, e.StatusCode)
+	if e.Operation != "" {
+		b.WriteString(e.Operation + ": ")
+	}
+	fmt.Fprintf(&b, "HTTP %d", e.StatusCode)
 	if text := http.StatusText(e.StatusCode); text != "" {
 		fmt.Fprintf(&b, " %s", text)
 	}
@@ -66,6 +70,39 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &ge) && ge.StatusCode == http.StatusNotFound
 }
 
+// OperationKind names the kind of Graph call that failed, independent of the
+// object it was about: the permission a call needs depends on its kind (see
+// tfdiag's permission table).
+type OperationKind string
+
+// The kinds of industryData calls.
+const (
+	KindReadRun           OperationKind = "read_run"            // GET /runs/{id}
+	KindListRuns          OperationKind = "list_runs"           // GET /runs
+	KindReadRunStatistics OperationKind = "read_run_statistics" // GET /runs/{id}/getStatistics, /runs/getStatistics
+	KindReadActivities    OperationKind = "read_run_activities" // GET /runs/{id}/activities[/{aid}]
+	KindUpdateRun         OperationKind = "update_run"          // PATCH /runs/{id}
+	KindStartRun          OperationKind = "start_run"           // POST /runs/start
+	KindReadOperation     OperationKind = "read_operation"      // GET /operations/{id}
+)
+
+// OperationKinds lists every kind, in a stable order (for docs and tests).
+var OperationKinds = []OperationKind{
+	KindReadRun, KindListRuns, KindReadRunStatistics, KindReadActivities,
+	KindUpdateRun, KindStartRun, KindReadOperation,
+}
+
+// wrapErrorKind is wrapError for an operation of a known kind: a resulting
+// *Error carries the kind, so that a 401 or 403 can name the permission the
+// operation needs.
+func wrapErrorKind(kind OperationKind, operation string, err error) error {
+	wrapped := wrapError(operation, err)
+	if e, ok := wrapped.(*Error); ok {
+		e.Kind = kind
+	}
+	return wrapped
+}
+
 // errorMappings makes kiota decode every 4XX and 5XX body as Graph's error.
 var errorMappings = abstractions.ErrorMappings{
 	"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue,
@@ -77,6 +114,20 @@ var errorMappings = abstractions.ErrorMappings{
 func wrapError(operation string, err error) error {
 	if err == nil {
 		return nil
+	}
+	// The retry policy's own errors already say what happened; they gain the
+	// operation and keep their type.
+	var unknown *OutcomeUnknownError
+	if errors.As(err, &unknown) {
+		named := *unknown
+		named.Operation = operation
+		return &named
+	}
+	var gaveUp *RetryError
+	if errors.As(err, &gaveUp) {
+		named := *gaveUp
+		named.Operation = operation
+		return &named
 	}
 	var odata *odataerrors.ODataError
 	if errors.As(err, &odata) {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/microsoftgraph/msgraph-beta-sdk-go/external"
@@ -69,11 +70,11 @@ func (c *Client) GetRun(ctx context.Context, id string) (*Run, error) {
 	op := "reading industryData run " + id
 	info, err := c.runs().ByIndustryDataRunId(id).ToGetRequestInformation(ctx, nil)
 	if err != nil {
-		return nil, wrapError(op, err)
+		return nil, wrapErrorKind(KindReadRun, op, err)
 	}
 	res, err := c.adapter.Send(ctx, info, createRunBody, errorMappings)
 	if err != nil {
-		return nil, wrapError(op, err)
+		return nil, wrapErrorKind(KindReadRun, op, err)
 	}
 	return res.(*runBody).toRun(), nil
 }
@@ -86,11 +87,11 @@ func (c *Client) ListRuns(ctx context.Context) ([]Run, error) {
 	for {
 		info, err := builder.ToGetRequestInformation(ctx, nil)
 		if err != nil {
-			return nil, wrapError(op, err)
+			return nil, wrapErrorKind(KindListRuns, op, err)
 		}
 		res, err := c.adapter.Send(ctx, info, createRunPage, errorMappings)
 		if err != nil {
-			return nil, wrapError(op, err)
+			return nil, wrapErrorKind(KindListRuns, op, err)
 		}
 		page := res.(*runPage)
 		for _, r := range page.value {
@@ -108,7 +109,7 @@ func (c *Client) GetRunStatistics(ctx context.Context, id string) (*RunStatistic
 	op := "reading statistics of industryData run " + id
 	res, err := c.runs().ByIndustryDataRunId(id).MicrosoftGraphIndustryDataGetStatistics().Get(ctx, nil)
 	if err != nil {
-		return nil, wrapError(op, err)
+		return nil, wrapErrorKind(KindReadRunStatistics, op, err)
 	}
 	return statisticsFromSDK(res), nil
 }
@@ -172,4 +173,13 @@ func runStatus(s *industrydata.IndustryDataRunStatus) string {
 		return "unknownFutureValue"
 	}
 	return s.String()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

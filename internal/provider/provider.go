@@ -92,12 +92,15 @@ func (p *industryDataProvider) Configure(ctx context.Context, req provider.Confi
 }
 
 func (p *industryDataProvider) Resources(context.Context) []func() resource.Resource {
-	return nil
+	return []func() resource.Resource{
+		run.NewResource,
+	}
 }
 
 func (p *industryDataProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		run.NewDataSource,
+		run.NewListDataSource,
 	}
 }
 

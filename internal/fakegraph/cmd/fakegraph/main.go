@@ -6,6 +6,11 @@
 // It logs one line per request to stderr (method, path, status; never
 // headers or bodies, which hold tokens and secrets) and exits cleanly on
 // SIGINT or SIGTERM.
+//
+// The fault flags (-rate-429, -rate-503, -rate-504, -drop-rate, -retry-after,
+// -latency, -latency-jitter, -not-found-after-write, -seed-faults) inject
+// faults into Graph requests, as fakegraph.FaultPlan describes; on exit the
+// command logs how many it injected.
 package main
 
 import (
@@ -67,6 +72,18 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.StringVar(&cfg.patchStyle, "patch-style", "body", "answer to a PATCH: body (200 with the run) or nocontent (204)")
 	fs.BoolVar(&cfg.inlineStatistics, "inline-statistics", false, "include statistics in run bodies")
 	fs.DurationVar(&cfg.opts.OperationDelay, "operation-delay", 0, "how long a start's operation takes to succeed")
+	// The fault plan (fakegraph.FaultPlan): random faults on Graph requests.
+	f := &cfg.opts.Faults
+	fs.Int64Var(&f.Seed, "seed-faults", 0, "seed of the fault generator: the same seed and the same sequence of requests meet the same faults")
+	fs.Float64Var(&f.Rate429, "rate-429", 0, "share of Graph requests answered 429 Too Many Requests (0 to 1)")
+	fs.Float64Var(&f.Rate503, "rate-503", 0, "share of Graph requests answered 503 Service Unavailable (0 to 1)")
+	fs.Float64Var(&f.Rate504, "rate-504", 0, "share of Graph requests answered 504 Gateway Timeout (0 to 1)")
+	fs.Float64Var(&f.DropRate, "drop-rate", 0, "share of Graph requests whose connection is dropped after the request was read; a dropped write is applied first (0 to 1)")
+	fs.StringVar(&f.RetryAfter, "retry-after", "", "Retry-After sent with 429 and 503: `seconds`, \"date\" (an HTTP date 1 s ahead) or \"date+N\"; empty sends none")
+	fs.BoolVar(&f.Apply504, "apply-504", false, "apply a write before answering it 504")
+	fs.DurationVar(&f.Latency, "latency", 0, "latency added to every Graph request")
+	fs.DurationVar(&f.LatencyJitter, "latency-jitter", 0, "random extra latency, uniform in [0, this)")
+	fs.DurationVar(&f.NotFoundAfterWrite, "not-found-after-write", 0, "how long a started run answers 404 to GETs (read-after-write window)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -83,6 +100,9 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	}
 	if cfg.certFile != "" && !cfg.tls {
 		return cfg, errors.New("-cert-file needs -tls")
+	}
+	if err := cfg.opts.Faults.Validate(); err != nil {
+		return cfg, err
 	}
 	cfg.opts.InlineStatistics = cfg.inlineStatistics
 	return cfg, nil
@@ -104,7 +124,16 @@ func run(ctx context.Context, cfg config, logger *log.Logger) error {
 	opts := cfg.opts
 	opts.Runs = runs
 	opts.Listener = l
-	opts.OnRequest = func(r fakegraph.Request) { logger.Printf("%s %s %d", r.Method, r.Path, r.Status) }
+	opts.OnRequest = func(r fakegraph.Request) {
+		switch r.Fault {
+		case "":
+			logger.Printf("%s %s %d", r.Method, r.Path, r.Status)
+		case fakegraph.FaultDrop:
+			logger.Printf("%s %s dropped (fault)", r.Method, r.Path)
+		default:
+			logger.Printf("%s %s %d (fault %s)", r.Method, r.Path, r.Status, r.Fault)
+		}
+	}
 
 	srv := fakegraph.NewUnstartedServer(opts)
 	if cfg.tls {
@@ -129,6 +158,9 @@ func run(ctx context.Context, cfg config, logger *log.Logger) error {
 	logger.Printf("serving %d runs; Graph base URL %s, authority host %s/", len(runs), srv.GraphURL(), srv.URL())
 
 	<-ctx.Done()
+	if cfg.opts.Faults != (fakegraph.FaultPlan{}) {
+		logger.Printf("fault plan: %s", srv.FaultStats())
+	}
 	logger.Print("shutting down")
 	return nil
 }

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
 )
 
 func TestListenLoopbackOnly(t *testing.T) {
@@ -31,7 +33,11 @@ func TestListenLoopbackOnly(t *testing.T) {
 }
 
 func TestParseFlags(t *testing.T) {
-	for _, args := range [][]string{{"-patch-style", "sometimes"}, {"-tls=false", "-cert-file", "x.pem"}, {"extra"}} {
+	for _, args := range [][]string{
+		{"-patch-style", "sometimes"}, {"-tls=false", "-cert-file", "x.pem"}, {"extra"},
+		{"-rate-429", "1.5"}, {"-rate-503", "-0.1"}, {"-rate-429", "0.6", "-drop-rate", "0.5"},
+		{"-retry-after", "date+soon"}, {"-latency", "-1s"},
+	} {
 		if _, err := parseFlags(args, io.Discard); err == nil {
 			t.Errorf("parseFlags(%q) accepted", args)
 		}
@@ -39,6 +45,13 @@ func TestParseFlags(t *testing.T) {
 	cfg, err := parseFlags([]string{"-patch-style", "nocontent", "-inline-statistics", "-operation-delay", "2s"}, io.Discard)
 	if err != nil || cfg.opts.PatchStyle != 1 || !cfg.opts.InlineStatistics || cfg.opts.OperationDelay != 2*time.Second {
 		t.Errorf("parseFlags: %+v, %v", cfg.opts, err)
+	}
+	cfg, err = parseFlags([]string{"-seed-faults", "7", "-rate-429", "0.3", "-rate-503", "0.1", "-rate-504", "0.05", "-drop-rate", "0.05",
+		"-retry-after", "date+2", "-latency", "10ms", "-latency-jitter", "40ms", "-not-found-after-write", "3s"}, io.Discard)
+	want := fakegraph.FaultPlan{Seed: 7, Rate429: 0.3, Rate503: 0.1, Rate504: 0.05, DropRate: 0.05, RetryAfter: "date+2",
+		Latency: 10 * time.Millisecond, LatencyJitter: 40 * time.Millisecond, NotFoundAfterWrite: 3 * time.Second}
+	if err != nil || cfg.opts.Faults != want {
+		t.Errorf("fault flags: %+v, %v", cfg.opts.Faults, err)
 	}
 }
 

@@ -1,0 +1,74 @@
+package acctest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
+)
+
+// Check is a statecheck.StateCheck that looks at the fake instead of the
+// state: what the provider sent is the point, and only the fake saw it.
+type Check func() error
+
+// CheckState implements statecheck.StateCheck.
+func (c Check) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = c()
+}
+
+// ExpectWrites checks that the Graph writes (non-GET requests) since the last
+// fake.ResetRequests are exactly want, e.g. "PATCH /runs/<id>".
+func ExpectWrites(fake *fakegraph.Server, want ...string) statecheck.StateCheck {
+	return Check(func() error {
+		if got := Writes(fake); !slices.Equal(got, want) {
+			return fmt.Errorf("writes: got %q, want %q\n%s", got, want, DescribeRequests(fake))
+		}
+		return nil
+	})
+}
+
+// ExpectRequests checks that the Graph requests since the last reset are
+// exactly want, in order.
+func ExpectRequests(fake *fakegraph.Server, want ...string) statecheck.StateCheck {
+	return Check(func() error {
+		if got := GraphRequestLines(fake); !slices.Equal(got, want) {
+			return fmt.Errorf("requests: got %q, want %q", got, want)
+		}
+		return nil
+	})
+}
+
+// ExpectPatchBodies checks the bodies of the PATCH requests since the last
+// reset, as JSON objects, in order.
+func ExpectPatchBodies(fake *fakegraph.Server, want ...map[string]any) statecheck.StateCheck {
+	return Check(func() error {
+		var got []map[string]any
+		for _, r := range fake.GraphRequests() {
+			if r.Method != "PATCH" {
+				continue
+			}
+			var body map[string]any
+			if err := json.Unmarshal(r.Body, &body); err != nil {
+				return fmt.Errorf("PATCH body is not a JSON object: %s", r.Body)
+			}
+			got = append(got, body)
+		}
+		if len(got) != len(want) {
+			return fmt.Errorf("%d PATCH requests, want %d: %v", len(got), len(want), got)
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				return fmt.Errorf("PATCH #%d body:\n got %v\nwant %v", i+1, got[i], want[i])
+			}
+		}
+		return nil
+	})
+}
+
+// RunType is the @odata.type every run PATCH carries.
+const RunType = "#microsoft.graph.industryData.industryDataRun"

@@ -1,0 +1,609 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	khttp "github.com/microsoft/kiota-http-go"
+)
+
+// The retry policy's defaults; Options overrides each.
+const (
+	DefaultRetryBaseDelay   = time.Second
+	DefaultRetryMaxWait     = 30 * time.Second
+	DefaultRetryBudget      = 5 * time.Minute
+	DefaultRetryMaxAttempts = 20
+)
+
+// maxErrorBody bounds how much of an error body the retry handler reads when
+// it turns a response into an error itself.
+const maxErrorBody = 64 << 10
+
+// OutcomeUnknownError is a request that is not safe to resend (a POST, such as
+// starting a run) and whose outcome is unknown: the connection failed after
+// the request may have been sent, or a gateway answered 503 or 504, which does
+// not say whether the service acted on it. It was NOT resent. A caller resolves
+// it by looking at the service's state, never by sending it again.
+type OutcomeUnknownError struct {
+	Operation  string // what the provider was doing; set by the typed operation
+	Method     string
+	URL        string
+	StatusCode int    // the gateway's 503 or 504; 0 for a connection failure
+	RequestID  string // from the response, when there was one
+	// ClientRequestID is the id the request carried: quote it to Microsoft
+	// support to learn what became of it.
+	ClientRequestID string
+	Err             error // the connection error, or the *Error the gateway answered
+}
+
+func (e *OutcomeUnknownError) Error() string {
+	var b strings.Builder
+	if e.Operation != "" {
+		b.WriteString(e.Operation + ": ")
+	}
+	fmt.Fprintf(&b, "%s %s: outcome unknown: ", e.Method, e.URL)
+	if e.StatusCode != 0 {
+		fmt.Fprintf(&b, "the gateway answered HTTP %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	} else {
+		b.WriteString("the connection failed after the request may have been sent")
+	}
+	if e.Err != nil {
+		fmt.Fprintf(&b, " (%v)", e.Err)
+	}
+	fmt.Fprintf(&b, "; the request may or may not have taken effect, and it was not resent (client-request-id: %s)", orNone(e.ClientRequestID))
+	return b.String()
+}
+
+func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+
+// RetryError is a request the retry policy stopped retrying: the next wait
+// would have passed the request's deadline (or, without one, the retry
+// budget), the attempt limit was reached, or the context was cancelled while
+// waiting. It says what it was waiting for. For the deadline and the budget it
+// matches errors.Is(err, context.DeadlineExceeded); Err is the last answer
+// (a *Error parsed from the body) or the last connection error.
+type RetryError struct {
+	Operation  string
+	Method     string
+	URL        string
+	Attempts   int           // requests sent
+	StatusCode int           // last status; 0 when the last attempt failed to connect
+	RetryAfter string        // the last Retry-After header, as received
+	Wait       time.Duration // the wait that was not started
+	Left       time.Duration // time left before the bound when the provider gave up
+	Reason     RetryStop
+	Budget     time.Duration // the retry budget, for RetryStopBudget
+	Err        error
+}
+
+// RetryStop says why the retry policy stopped.
+type RetryStop string
+
+const (
+	RetryStopDeadline RetryStop = "deadline"  // the request context's deadline (the Terraform timeout)
+	RetryStopBudget   RetryStop = "budget"    // the default budget of a request without a deadline
+	RetryStopAttempts RetryStop = "attempts"  // the safety-net attempt limit
+	RetryStopCanceled RetryStop = "cancelled" // the context ended while waiting
+)
+
+func (e *RetryError) Error() string {
+	var b strings.Builder
+	if e.Operation != "" {
+		b.WriteString(e.Operation + ": ")
+	}
+	fmt.Fprintf(&b, "%s %s: ", e.Method, e.URL)
+	switch {
+	case e.StatusCode == http.StatusNotFound:
+		b.WriteString("still not found (HTTP 404)")
+	case e.StatusCode != 0:
+		fmt.Fprintf(&b, "still throttled or unavailable (HTTP %d %s)", e.StatusCode, http.StatusText(e.StatusCode))
+	default:
+		b.WriteString("still failing to connect")
+	}
+	fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+	if e.RetryAfter != "" {
+		fmt.Fprintf(&b, ", last Retry-After: %s", e.RetryAfter)
+	}
+	switch {
+	case e.Reason == RetryStopDeadline && e.Wait == 0:
+		b.WriteString("; timed out: the operation's deadline passed during the last attempt")
+	case e.Reason == RetryStopDeadline:
+		fmt.Fprintf(&b, "; timed out: waiting %s more would pass the operation's deadline (%s left), so the provider stopped waiting", roundWait(e.Wait), roundWait(e.Left))
+	case e.Reason == RetryStopBudget:
+		fmt.Fprintf(&b, "; timed out: waiting %s more would pass the retry budget of %s for a request without a deadline (%s left)", roundWait(e.Wait), e.Budget, roundWait(e.Left))
+	case e.Reason == RetryStopAttempts:
+		b.WriteString("; that is the retry limit")
+	case e.Reason == RetryStopCanceled && e.Wait == 0:
+		b.WriteString("; cancelled during the last attempt")
+	case e.Reason == RetryStopCanceled:
+		fmt.Fprintf(&b, "; cancelled while waiting %s to retry", roundWait(e.Wait))
+	}
+	if e.Err != nil {
+		fmt.Fprintf(&b, "; last error: %v", e.Err)
+	}
+	return b.String()
+}
+
+func (e *RetryError) Unwrap() []error {
+	var errs []error
+	if e.Err != nil {
+		errs = append(errs, e.Err)
+	}
+	if e.Reason == RetryStopDeadline || e.Reason == RetryStopBudget {
+		errs = append(errs, context.DeadlineExceeded)
+	}
+	return errs
+}
+
+func roundWait(d time.Duration) time.Duration {
+	if d > time.Second {
+		return d.Round(100 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
+}
+
+// notFoundRetryKey carries WithNotFoundRetry's window.
+type notFoundRetryKey struct{}
+
+// WithNotFoundRetry returns a context under which GET requests that answer 404
+// are retried until window has passed since the first attempt (within the
+// context's deadline), for reads right after a run was started or adopted,
+// which Graph may not find for a short while (eventual consistency). Without
+// it, a 404 is believed at once: a refresh of a run long in state must not
+// wait on every plan.
+func WithNotFoundRetry(ctx context.Context, window time.Duration) context.Context {
+	return context.WithValue(ctx, notFoundRetryKey{}, window)
+}
+
+func notFoundWindow(ctx context.Context) time.Duration {
+	w, _ := ctx.Value(notFoundRetryKey{}).(time.Duration)
+	return w
+}
+
+// retryHandler is the provider's one retry policy, a kiota middleware placed
+// right after the telemetry handler (so every attempt carries the same
+// client-request-id) and before logging (so every attempt is logged):
+//
+//   - 429 is retried for every method: the service refused the request, so
+//     the outcome is known.
+//   - 503, 504 and connection errors are retried for idempotent methods (GET,
+//     HEAD, PUT, DELETE, PATCH — a PATCH resends the same body). For a POST
+//     they end in *OutcomeUnknownError, never in a resend; a POST whose
+//     connection could not even be opened is known not to have been sent and
+//     returns its error as is.
+//   - 404 is retried for GET and HEAD only under WithNotFoundRetry.
+//   - Waits honour Retry-After (seconds or an HTTP date), else exponential
+//     backoff with full jitter (RetryBaseDelay doubling, at most RetryMaxWait).
+//   - No wait is started that would pass the context's deadline, or without
+//     one the RetryBudget from the first attempt; RetryMaxAttempts is a safety
+//     net. Giving up returns *RetryError saying what it waited for.
+//
+// It also makes sure kiota can read every error response as a Graph error
+// (see normalizeErrorBody), so that no failure loses its HTTP status.
+type retryHandler struct {
+	base, maxWait, budget time.Duration
+	maxAttempts           int
+	mask                  *strings.Replacer
+
+	// Replaced in tests.
+	now    func() time.Time
+	sleep  func(ctx context.Context, d time.Duration) error
+	jitter func() float64 // uniform in [0, 1)
+}
+
+func newRetryHandler(opts Options, secrets []string) *retryHandler {
+	h := &retryHandler{
+		base:        opts.RetryBaseDelay,
+		maxWait:     opts.RetryMaxWait,
+		budget:      opts.RetryBudget,
+		maxAttempts: opts.RetryMaxAttempts,
+		mask:        newLoggingHandler(secrets).mask,
+		now:         time.Now,
+		sleep:       sleepContext,
+		jitter:      rand.Float64,
+	}
+	if h.base <= 0 {
+		h.base = DefaultRetryBaseDelay
+	}
+	if h.maxWait <= 0 {
+		h.maxWait = DefaultRetryMaxWait
+	}
+	if h.budget <= 0 {
+		h.budget = DefaultRetryBudget
+	}
+	if h.maxAttempts <= 0 {
+		h.maxAttempts = DefaultRetryMaxAttempts
+	}
+	return h
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// idempotentMethods may be sent twice with the effect of once.
+var idempotentMethods = map[string]bool{
+	http.MethodGet: true, http.MethodHead: true, http.MethodOptions: true, http.MethodTrace: true,
+	http.MethodPut: true, http.MethodDelete: true, http.MethodPatch: true,
+}
+
+// retryState is one request's progress through the policy.
+type retryState struct {
+	h          *retryHandler
+	req        *http.Request
+	body       []byte
+	idempotent bool
+	start      time.Time
+	bound      time.Time // the deadline, or start + budget
+	byDeadline bool
+	nfWindow   time.Duration
+	retries    int // waits started so far
+}
+
+func (h *retryHandler) Intercept(pipeline khttp.Pipeline, index int, req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	st := &retryState{h: h, req: req, idempotent: idempotentMethods[req.Method], start: h.now()}
+	if req.Body != nil && req.Body != http.NoBody {
+		// Kiota's bodies are small JSON documents; keeping the bytes lets each
+		// attempt send a fresh copy, whatever later middleware does to it.
+		body, err := io.ReadAll(req.Body)
+		req.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		st.body = body
+	}
+	if d, ok := ctx.Deadline(); ok {
+		st.bound, st.byDeadline = d, true
+	} else {
+		st.bound = st.start.Add(h.budget)
+	}
+	if req.Method == http.MethodGet || req.Method == http.MethodHead {
+		st.nfWindow = notFoundWindow(ctx)
+	}
+
+	for attempt := 1; ; attempt++ {
+		resp, err := pipeline.Next(st.attempt(attempt), index)
+		if err != nil {
+			if done := st.onError(attempt, err); done != nil {
+				return nil, done
+			}
+			continue
+		}
+		out, outErr, retry := st.onResponse(attempt, resp)
+		if !retry {
+			return out, outErr
+		}
+	}
+}
+
+// attempt is a fresh copy of the request for one attempt.
+func (st *retryState) attempt(n int) *http.Request {
+	r := st.req.Clone(st.req.Context())
+	if st.body != nil {
+		body := st.body
+		r.Body = khttp.NopCloser(bytes.NewReader(body))
+		r.GetBody = func() (io.ReadCloser, error) { return khttp.NopCloser(bytes.NewReader(body)), nil }
+		r.ContentLength = int64(len(body))
+	}
+	if n > 1 {
+		// Graph's convention: how many times the request has been retried.
+		r.Header.Set("Retry-Attempt", strconv.Itoa(n-1))
+	}
+	return r
+}
+
+// onError decides about a transport error: nil means retry (after a wait
+// that has been taken), anything else is the error to return.
+func (st *retryState) onError(attempt int, err error) error {
+	ctx := st.req.Context()
+	sent := !notSent(err)
+	switch {
+	case !st.idempotent && sent:
+		return st.outcomeUnknown(0, "", err)
+	case ctx.Err() != nil:
+		if attempt == 1 {
+			return err
+		}
+		why := RetryStopCanceled
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			why = RetryStopDeadline
+		}
+		return st.giveUp(attempt, 0, "", 0, why, err)
+	case !st.idempotent, permanent(err):
+		return err
+	}
+	wait := st.backoff()
+	if stop := st.wouldStop(attempt, wait); stop != "" {
+		return st.giveUp(attempt, 0, "", wait, stop, err)
+	}
+	st.log("Graph connection failed, retrying", attempt, wait, map[string]any{"error": st.h.mask.Replace(err.Error())})
+	if err := st.h.sleep(ctx, wait); err != nil {
+		return st.giveUp(attempt, 0, "", wait, RetryStopCanceled, err)
+	}
+	return nil
+}
+
+// onResponse decides about an answer: retry, or return (resp, err).
+func (st *retryState) onResponse(attempt int, resp *http.Response) (*http.Response, error, bool) {
+	ctx := st.req.Context()
+	status := resp.StatusCode
+	var message string
+	switch {
+	case status == http.StatusTooManyRequests:
+		message = "Graph request throttled, retrying"
+	case status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout:
+		if !st.idempotent {
+			return nil, st.outcomeUnknown(status, resp.Header.Get("request-id"), readError(resp)), false
+		}
+		// Graph throttles with 503 as well as 429.
+		message = "Graph request throttled, retrying"
+	case status == http.StatusNotFound && st.nfWindow > 0:
+		message = "Graph object not found yet, retrying"
+	default:
+		return normalizeErrorBody(resp), nil, false
+	}
+
+	retryAfter := resp.Header.Get("Retry-After")
+	wait, ok := parseRetryAfter(retryAfter, st.h.now())
+	if !ok {
+		wait = st.backoff()
+	}
+	if status == http.StatusNotFound && st.h.now().Add(wait).Sub(st.start) > st.nfWindow {
+		// The window for read-after-write is over: the 404 is believed.
+		return normalizeErrorBody(resp), nil, false
+	}
+	if stop := st.wouldStop(attempt, wait); stop != "" {
+		if status == http.StatusNotFound {
+			return normalizeErrorBody(resp), nil, false
+		}
+		return nil, st.giveUp(attempt, status, retryAfter, wait, stop, readError(resp)), false
+	}
+	fields := map[string]any{"status": status, "request_id": resp.Header.Get("request-id")}
+	if retryAfter != "" {
+		fields["retry_after"] = retryAfter
+	}
+	drain(resp)
+	st.log(message, attempt, wait, fields)
+	if err := st.h.sleep(ctx, wait); err != nil {
+		return nil, st.giveUp(attempt, status, retryAfter, wait, RetryStopCanceled, err), false
+	}
+	return nil, nil, true
+}
+
+// backoff is the next exponential wait with full jitter.
+func (st *retryState) backoff() time.Duration {
+	st.retries++
+	ceiling := st.h.maxWait
+	if st.retries < 32 {
+		if d := st.h.base << (st.retries - 1); d > 0 && d < ceiling {
+			ceiling = d
+		}
+	}
+	return time.Duration(st.h.jitter() * float64(ceiling))
+}
+
+// wouldStop says why a wait must not be started, or "".
+func (st *retryState) wouldStop(attempt int, wait time.Duration) RetryStop {
+	switch {
+	case attempt >= st.h.maxAttempts:
+		return RetryStopAttempts
+	case !st.h.now().Add(wait).Before(st.bound):
+		if st.byDeadline {
+			return RetryStopDeadline
+		}
+		return RetryStopBudget
+	}
+	return ""
+}
+
+func (st *retryState) giveUp(attempt, status int, retryAfter string, wait time.Duration, why RetryStop, err error) error {
+	e := &RetryError{
+		Method: st.req.Method, URL: st.url(), Attempts: attempt, StatusCode: status,
+		RetryAfter: retryAfter, Wait: wait, Reason: why, Err: err,
+	}
+	if why == RetryStopDeadline || why == RetryStopBudget {
+		e.Left = max(st.bound.Sub(st.h.now()), 0)
+	}
+	if why == RetryStopBudget {
+		e.Budget = st.h.budget
+	}
+	return e
+}
+
+func (st *retryState) outcomeUnknown(status int, requestID string, err error) error {
+	return &OutcomeUnknownError{
+		Method: st.req.Method, URL: st.url(), StatusCode: status, RequestID: requestID,
+		ClientRequestID: st.req.Header.Get("client-request-id"), Err: err,
+	}
+}
+
+func (st *retryState) url() string { return st.h.mask.Replace(st.req.URL.String()) }
+
+func (st *retryState) log(message string, attempt int, wait time.Duration, fields map[string]any) {
+	fields["method"] = st.req.Method
+	fields["url"] = st.url()
+	fields["attempt"] = attempt
+	fields["wait"] = wait.String()
+	fields["wait_ms"] = wait.Milliseconds()
+	fields["client_request_id"] = st.req.Header.Get("client-request-id")
+	tflog.Info(st.req.Context(), message, fields)
+}
+
+// parseRetryAfter reads Retry-After as delay-seconds or as an HTTP date
+// (RFC 1123, or the other forms HTTP allows). A date in the past is no wait.
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseFloat(v, 64); err == nil {
+		if secs < 0 || math.IsNaN(secs) {
+			return 0, false
+		}
+		if secs >= float64(math.MaxInt64/int64(time.Second)) {
+			return time.Duration(math.MaxInt64), true
+		}
+		return time.Duration(secs * float64(time.Second)), true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// notSent reports errors raised before any byte of the request left: it could
+// not have taken effect.
+func notSent(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true
+	}
+	var dns *net.DNSError
+	return errors.As(err, &dns) || isTLSFailure(err)
+}
+
+// permanent errors do not heal by retrying.
+func permanent(err error) bool { return isTLSFailure(err) }
+
+func isTLSFailure(err error) bool {
+	var verify *tls.CertificateVerificationError
+	var unknownAuthority x509.UnknownAuthorityError
+	var hostname x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	var record tls.RecordHeaderError
+	return errors.As(err, &verify) || errors.As(err, &unknownAuthority) || errors.As(err, &hostname) ||
+		errors.As(err, &invalid) || errors.As(err, &record)
+}
+
+// drain lets the connection be reused before the response is dropped.
+func drain(resp *http.Response) {
+	if resp.Body != nil {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBody))
+		resp.Body.Close()
+	}
+}
+
+// graphErrorBody is Graph's error document.
+type graphErrorBody struct {
+	Error struct {
+		Code       string `json:"code"`
+		Message    string `json:"message"`
+		InnerError struct {
+			RequestID       string `json:"request-id"`
+			ClientRequestID string `json:"client-request-id"`
+		} `json:"innerError"`
+	} `json:"error"`
+}
+
+// readError consumes an error response into *Error (without an operation;
+// wrapError names it).
+func readError(resp *http.Response) *Error {
+	e := &Error{StatusCode: resp.StatusCode}
+	var body []byte
+	if resp.Body != nil {
+		body, _ = io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		resp.Body.Close()
+	}
+	var doc graphErrorBody
+	if json.Unmarshal(body, &doc) == nil && doc.Error.Code != "" {
+		e.Code, e.Message = doc.Error.Code, doc.Error.Message
+		e.RequestID, e.ClientRequestID = doc.Error.InnerError.RequestID, doc.Error.InnerError.ClientRequestID
+	} else if text := strings.TrimSpace(string(body)); text != "" {
+		e.Message = excerpt(text)
+	}
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("request-id")
+	}
+	if e.ClientRequestID == "" {
+		e.ClientRequestID = resp.Header.Get("client-request-id")
+	}
+	return e
+}
+
+// normalizeErrorBody makes an error response readable by kiota as Graph's
+// error. Kiota turns an error body it cannot parse (a proxy's HTML page, a
+// truncated document, a content type without a parser) into a bare parse
+// error, losing the status and the ids; such a body is replaced by a Graph
+// error document carrying the status and an excerpt of the original text.
+// Well-formed JSON objects and empty bodies pass unchanged.
+func normalizeErrorBody(resp *http.Response) *http.Response {
+	if resp.StatusCode < 400 || resp.Body == nil || resp.Body == http.NoBody {
+		return resp
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody+1))
+	resp.Body.Close()
+	mediaType, _, _ := strings.Cut(resp.Header.Get("Content-Type"), ";")
+	mediaType = strings.ToLower(strings.TrimSpace(mediaType))
+	if err == nil && len(body) <= maxErrorBody &&
+		(len(body) == 0 || (mediaType == "application/json" && isJSONObject(body))) {
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		return resp
+	}
+	code := strings.ReplaceAll(http.StatusText(resp.StatusCode), " ", "")
+	if code == "" {
+		code = "HTTP" + strconv.Itoa(resp.StatusCode)
+	}
+	message := "The service answered HTTP " + strconv.Itoa(resp.StatusCode) + " with a body that is not a Graph error"
+	if mediaType != "" {
+		message += " (" + mediaType + ")"
+	}
+	if text := strings.TrimSpace(string(body)); text != "" && len(body) <= maxErrorBody {
+		message += ": " + excerpt(text)
+	}
+	doc := map[string]any{"error": map[string]any{"code": code, "message": message}}
+	replaced, _ := json.Marshal(doc)
+	resp.Body = io.NopCloser(bytes.NewReader(replaced))
+	resp.ContentLength = int64(len(replaced))
+	resp.Header.Set("Content-Type", "application/json")
+	resp.Header.Del("Content-Encoding")
+	resp.Header.Set("Content-Length", strconv.Itoa(len(replaced)))
+	return resp
+}
+
+// isJSONObject reports whether b is a JSON object, which is what kiota's
+// error factory can read.
+func isJSONObject(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	return len(b) > 0 && b[0] == '{' && json.Valid(b)
+}
+
+// excerpt shortens a body for an error message, on a rune boundary.
+func excerpt(s string) string {
+	const limit = 300
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

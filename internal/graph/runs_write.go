@@ -1,0 +1,138 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	abstractions "github.com/microsoft/kiota-abstractions-go"
+	khttp "github.com/microsoft/kiota-http-go"
+	"github.com/microsoftgraph/msgraph-beta-sdk-go/external"
+)
+
+// RunPatch is the PATCH body of a run: only the fields that are set are sent,
+// so a PATCH carries exactly what changed.
+type RunPatch struct {
+	DisplayName   *string
+	StartDateTime *time.Time
+	EndDateTime   *time.Time
+	Status        *string
+	Statistics    *RunStatistics
+}
+
+// Empty reports whether the patch would change nothing.
+func (p RunPatch) Empty() bool {
+	return p.DisplayName == nil && p.StartDateTime == nil && p.EndDateTime == nil && p.Status == nil && p.Statistics == nil
+}
+
+// Fields names the properties the patch sets, for logs and messages.
+func (p RunPatch) Fields() []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{{"displayName", p.DisplayName != nil}, {"startDateTime", p.StartDateTime != nil}, {"endDateTime", p.EndDateTime != nil},
+		{"status", p.Status != nil}, {"statistics", p.Statistics != nil}} {
+		if f.set {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// PatchRun sends one PATCH to /external/industryData/runs/{id}. The service
+// answers 200 with the run (returned) or 204 without a body (nil run): the
+// caller then reads the run once if it needs it.
+func (c *Client) PatchRun(ctx context.Context, id string, patch RunPatch) (*Run, error) {
+	op := fmt.Sprintf("updating industryData run %s (%s)", id, strings.Join(patch.Fields(), ", "))
+	item := c.runs().ByIndustryDataRunId(id)
+	// The SDK's run builder has no PATCH; build the request on its URL template.
+	info := abstractions.NewRequestInformationWithMethodAndUrlTemplateAndPathParameters(
+		abstractions.PATCH, item.UrlTemplate, item.PathParameters)
+	info.Headers.TryAdd("Accept", "application/json")
+	if err := info.SetContentFromParsable(ctx, c.adapter, "application/json", &runPatchBody{patch: patch}); err != nil {
+		return nil, wrapErrorKind(KindUpdateRun, op, err)
+	}
+	res, err := c.adapter.Send(ctx, info, createRunBody, errorMappings)
+	if err != nil {
+		return nil, wrapErrorKind(KindUpdateRun, op, err)
+	}
+	if res == nil { // 204 No Content
+		return nil, nil
+	}
+	return res.(*runBody).toRun(), nil
+}
+
+// StartRun asks the service to start an on-demand run. It returns the id of
+// the long-running operation that tracks the start (from the Location header).
+// Starting is not idempotent: callers must never resend it when its outcome
+// is unknown.
+func (c *Client) StartRun(ctx context.Context) (string, error) {
+	const op = "starting an industryData run"
+	inspect := khttp.NewHeadersInspectionOptions()
+	inspect.InspectResponseHeaders = true
+	err := c.runs().MicrosoftGraphIndustryDataStart().Post(ctx,
+		&external.IndustryDataRunsMicrosoftGraphIndustryDataStartRequestBuilderPostRequestConfiguration{
+			Options: []abstractions.RequestOption{inspect},
+		})
+	if err != nil {
+		return "", wrapErrorKind(KindStartRun, op, err)
+	}
+	location := inspect.GetResponseHeaders().Get("Location")
+	if len(location) == 0 {
+		return "", fmt.Errorf("%s: the service accepted the start but sent no Location header", op)
+	}
+	return lastSegment(location[0]), nil
+}
+
+// Operation is a longRunningOperation.
+type Operation struct {
+	ID               string
+	Status           string // notStarted, running, succeeded, failed, unknownFutureValue
+	StatusDetail     string
+	ResourceLocation string
+	CreatedDateTime  *time.Time
+}
+
+// ResourceID is the id at the end of ResourceLocation (the run a start made).
+func (o Operation) ResourceID() string { return lastSegment(o.ResourceLocation) }
+
+// Done reports whether the operation has ended, well or badly.
+func (o Operation) Done() bool { return o.Status == "succeeded" || o.Status == "failed" }
+
+// GetOperation reads one long-running operation.
+func (c *Client) GetOperation(ctx context.Context, id string) (*Operation, error) {
+	op := "reading industryData operation " + id
+	res, err := c.industryData.Operations().ByLongRunningOperationId(id).Get(ctx, nil)
+	if err != nil {
+		return nil, wrapErrorKind(KindReadOperation, op, err)
+	}
+	out := &Operation{
+		ID: deref(res.GetId()), StatusDetail: deref(res.GetStatusDetail()),
+		ResourceLocation: deref(res.GetResourceLocation()), CreatedDateTime: res.GetCreatedDateTime(),
+		Status: "unknownFutureValue",
+	}
+	if s := res.GetStatus(); s != nil {
+		out.Status = s.String()
+	}
+	return out, nil
+}
+
+// IsOutcomeUnknown reports whether err is a request that may or may not have
+// taken effect and was not resent (see OutcomeUnknownError).
+func IsOutcomeUnknown(err error) bool {
+	var ou *OutcomeUnknownError
+	return errors.As(err, &ou)
+}
+
+// lastSegment returns the last path segment of an absolute or relative URL.
+func lastSegment(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		raw = u.Path
+	}
+	return path.Base(strings.TrimSuffix(raw, "/"))
+}

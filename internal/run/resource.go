@@ -1,0 +1,239 @@
+package run
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/tfdiag"
+)
+
+// Default timeouts; each can be set in a timeouts block.
+const (
+	defaultCreateTimeout = 30 * time.Minute // starting and, with wait_for_completion, a whole run
+	defaultReadTimeout   = 5 * time.Minute
+	defaultUpdateTimeout = 10 * time.Minute
+	defaultDeleteTimeout = 1 * time.Minute
+)
+
+// NewResource returns the industrydata_run resource.
+func NewResource() resource.Resource { return &runResource{} }
+
+type runResource struct {
+	client *graph.Client
+}
+
+var (
+	_ resource.ResourceWithConfigure      = (*runResource)(nil)
+	_ resource.ResourceWithImportState    = (*runResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*runResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*runResource)(nil)
+)
+
+func (r *runResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_run"
+}
+
+func (r *runResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = resourceSchema(ctx)
+}
+
+func (r *runResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// Create adopts the run named by run_id, or starts one; then PATCHes what the
+// configuration sets differently, and optionally waits for the run to end.
+func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	var run *graph.Run
+	var err error
+	if known(plan.RunID) {
+		run, err = r.client.GetRun(ctx, plan.RunID.ValueString())
+		if graph.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("run_id"), "Run not found",
+				fmt.Sprintf("run_id is %q, but no industry data run with that id exists in Microsoft Graph.\n\n%s",
+					plan.RunID.ValueString(), tfdiag.FromError("", err).Detail()))
+			return
+		}
+	} else {
+		run, err = r.start(ctx)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(tfdiag.FromError("Cannot create industry data run", err))
+		return
+	}
+	// From here on the run exists: save it even if what follows fails, so
+	// nothing is lost and the next plan shows what is left to do.
+	var current resourceModel
+	current.Timeouts, current.WaitForCompletion = plan.Timeouts, plan.WaitForCompletion
+	current.Statistics = types.ObjectNull(attrTypesOf(ctx, "statistics"))
+	current.StartDateTime, current.EndDateTime = plan.StartDateTime, plan.EndDateTime // kept as written when the same instant
+	resp.Diagnostics.Append(current.setRun(ctx, run, nil)...)
+
+	if err := checkTransition(run.Status, plan.Status.ValueString()); err != nil && known(plan.Status) {
+		resp.Diagnostics.AddAttributeError(pathStatus, "Run status cannot change", "Run "+run.ID+": "+err.Error()+".")
+		r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+		return
+	}
+	patch, d := patchFor(ctx, plan, current, config.Statistics)
+	resp.Diagnostics.Append(d...)
+	if !patch.Empty() {
+		patched, err := r.patch(ctx, run.ID, patch)
+		if err != nil {
+			resp.Diagnostics.Append(tfdiag.FromError("Cannot update industry data run "+run.ID, err))
+			r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+			return
+		}
+		run = patched
+	}
+	if plan.WaitForCompletion.ValueBool() && !isFinal(run.Status) {
+		finished, err := r.waitForCompletion(ctx, run.ID)
+		if err != nil {
+			resp.Diagnostics.Append(tfdiag.FromError("Run "+run.ID+" did not complete", err))
+			r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+			return
+		}
+		run = finished
+	}
+	resp.Diagnostics.Append(current.setRun(ctx, run, nil)...)
+	r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+}
+
+// saveWithStatistics completes the model with the run's statistics (inline,
+// or one getStatistics call) and writes it to state.
+func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, run *graph.Run, state stateSetter, diags *diag.Diagnostics) {
+	stats, err := r.statistics(ctx, run)
+	if err != nil {
+		diags.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
+		stats = &graph.RunStatistics{RunID: run.ID, Status: run.Status}
+	}
+	diags.Append(m.setRun(ctx, run, stats)...)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+type stateSetter interface {
+	Set(context.Context, any) diag.Diagnostics
+}
+
+func (r *runResource) statistics(ctx context.Context, run *graph.Run) (*graph.RunStatistics, error) {
+	if run.Statistics != nil {
+		return run.Statistics, nil
+	}
+	return r.client.GetRunStatistics(ctx, run.ID)
+}
+
+// patch sends the PATCH and returns the run as the service now holds it: from
+// the 200 body, or with one GET after a 204.
+func (r *runResource) patch(ctx context.Context, id string, patch graph.RunPatch) (*graph.Run, error) {
+	tflog.Debug(ctx, "Patching run", map[string]any{"id": id, "fields": patch.Fields()})
+	run, err := r.client.PatchRun(ctx, id, patch)
+	if err != nil || run != nil {
+		return run, err
+	}
+	return r.client.GetRun(ctx, id)
+}
+
+// Read refreshes the run. A run Graph no longer has leaves state, so the
+// next plan proposes to create it again.
+func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Read(ctx, defaultReadTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	run, stats, err := readRun(ctx, r.client, state.ID.ValueString())
+	if graph.IsNotFound(err) {
+		tflog.Warn(ctx, "Run no longer exists in Microsoft Graph; removing it from state", map[string]any{"id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(tfdiag.FromError("Cannot read industry data run "+state.ID.ValueString(), err))
+		return
+	}
+	resp.Diagnostics.Append(state.setRun(ctx, run, stats)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update sends one PATCH with only the attributes that changed. Nothing to
+// send (e.g. only wait_for_completion or timeouts changed) sends nothing.
+func (r *runResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state, config resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	patch, d := patchFor(ctx, plan, state, config.Statistics)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if patch.Empty() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	run, err := r.patch(ctx, state.ID.ValueString(), patch)
+	if err != nil {
+		// The PATCH failed: state keeps what the server held before it.
+		resp.Diagnostics.Append(tfdiag.FromError("Cannot update industry data run "+state.ID.ValueString(), err))
+		return
+	}
+	next := plan
+	if plan.Statistics.IsUnknown() || patch.Statistics != nil {
+		r.saveWithStatistics(ctx, &next, run, &resp.State, &resp.Diagnostics)
+		return
+	}
+	resp.Diagnostics.Append(next.setRun(ctx, run, nil)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
+}
+
+// Delete only forgets the run: Graph has no DELETE for runs.
+func (r *runResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.AddWarning("Run remains in Microsoft Graph",
+		fmt.Sprintf("Microsoft Graph cannot delete industry data runs. Run %s was removed from Terraform state only; "+
+			"it stays in School Data Sync's run history.", state.ID.ValueString()))
+}
+
+// ImportState takes a run id; the next Read fills in the rest.
+func (r *runResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !guidPattern.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id",
+			fmt.Sprintf("%q is not an industry data run id. Import takes the run's id, a GUID such as %s.", req.ID, guidExample))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("run_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
+}

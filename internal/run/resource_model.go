@@ -1,0 +1,183 @@
+package run
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/timetypes"
+)
+
+// resourceModel is industrydata_run as Terraform holds it. Nested objects
+// are types.Object because plans hold unknown values in them.
+type resourceModel struct {
+	ID                types.String      `tfsdk:"id"`
+	RunID             types.String      `tfsdk:"run_id"`
+	DisplayName       types.String      `tfsdk:"display_name"`
+	StartDateTime     timetypes.Instant `tfsdk:"start_date_time"`
+	EndDateTime       timetypes.Instant `tfsdk:"end_date_time"`
+	Status            types.String      `tfsdk:"status"`
+	BlockingError     types.Object      `tfsdk:"blocking_error"`
+	Statistics        types.Object      `tfsdk:"statistics"`
+	WaitForCompletion types.Bool        `tfsdk:"wait_for_completion"`
+	Timeouts          timeouts.Value    `tfsdk:"timeouts"`
+}
+
+// setRun copies what the service holds into the model. stats nil keeps the
+// model's statistics (the caller knows they did not change).
+func (m *resourceModel) setRun(ctx context.Context, r *graph.Run, stats *graph.RunStatistics) diag.Diagnostics {
+	var diags diag.Diagnostics
+	v := runFromGraph(r, stats)
+	m.ID, m.RunID = v.ID, v.ID
+	m.DisplayName, m.Status = v.DisplayName, v.Status
+	m.StartDateTime = keepIfSameInstant(m.StartDateTime, v.StartDateTime)
+	m.EndDateTime = keepIfSameInstant(m.EndDateTime, v.EndDateTime)
+	var d diag.Diagnostics
+	m.BlockingError, d = types.ObjectValueFrom(ctx, attrTypesOf(ctx, "blocking_error"), v.BlockingError)
+	diags.Append(d...)
+	if stats != nil {
+		m.Statistics, d = types.ObjectValueFrom(ctx, attrTypesOf(ctx, "statistics"), v.Statistics)
+		diags.Append(d...)
+	}
+	if m.WaitForCompletion.IsNull() || m.WaitForCompletion.IsUnknown() {
+		m.WaitForCompletion = types.BoolValue(false)
+	}
+	return diags
+}
+
+// keepIfSameInstant keeps the value as the user wrote it when the service
+// names the same instant, so state matches configuration to the letter.
+func keepIfSameInstant(prior, server timetypes.Instant) timetypes.Instant {
+	if !prior.IsNull() && !prior.IsUnknown() && !server.IsNull() && timetypes.SameInstant(prior.ValueString(), server.ValueString()) {
+		return prior
+	}
+	return server
+}
+
+func unknownObject(ctx context.Context, name string) types.Object {
+	return types.ObjectUnknown(attrTypesOf(ctx, name))
+}
+
+// patchFor computes the PATCH that takes the run from current to desired:
+// every attribute desired knows (configured, or kept from state) that
+// differs from current. Times compare by instant; statistics are sent when
+// the configured ones are not already what the run holds.
+func patchFor(ctx context.Context, desired, current resourceModel, configuredStats types.Object) (graph.RunPatch, diag.Diagnostics) {
+	var p graph.RunPatch
+	var diags diag.Diagnostics
+	if known(desired.DisplayName) && desired.DisplayName.ValueString() != current.DisplayName.ValueString() {
+		p.DisplayName = desired.DisplayName.ValueStringPointer()
+	}
+	p.StartDateTime = changedTime(desired.StartDateTime, current.StartDateTime)
+	p.EndDateTime = changedTime(desired.EndDateTime, current.EndDateTime)
+	if known(desired.Status) && desired.Status.ValueString() != current.Status.ValueString() {
+		p.Status = desired.Status.ValueStringPointer()
+	}
+	if known(configuredStats) && !subsetEqual(configuredStats, current.Statistics) {
+		var m statisticsModel
+		diags.Append(configuredStats.As(ctx, &m, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
+		p.Statistics = statisticsToGraph(&m)
+	}
+	return p, diags
+}
+
+func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+func changedTime(desired, current timetypes.Instant) *time.Time {
+	d, ok := desired.Time()
+	if !ok || timetypes.SameInstant(desired.ValueString(), current.ValueString()) {
+		return nil
+	}
+	return &d
+}
+
+// subsetEqual reports whether every value set in want equals the value at the
+// same place in have: null in want means "not configured" and matches anything.
+func subsetEqual(want, have attr.Value) bool {
+	if want == nil || want.IsNull() {
+		return true
+	}
+	if have == nil || have.IsNull() || have.IsUnknown() {
+		return false
+	}
+	switch w := want.(type) {
+	case basetypes.ObjectValue:
+		h, ok := have.(basetypes.ObjectValue)
+		if !ok {
+			return false
+		}
+		for name, v := range w.Attributes() {
+			if !subsetEqual(v, h.Attributes()[name]) {
+				return false
+			}
+		}
+		return true
+	case basetypes.ListValue:
+		h, ok := have.(basetypes.ListValue)
+		if !ok || len(w.Elements()) != len(h.Elements()) {
+			return false
+		}
+		for i, v := range w.Elements() {
+			if !subsetEqual(v, h.Elements()[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return want.Equal(have)
+}
+
+// statisticsToGraph maps configured statistics to Graph's shape. An activity
+// is inbound when its type says so or when it carries inbound counters.
+func statisticsToGraph(m *statisticsModel) *graph.RunStatistics {
+	out := &graph.RunStatistics{RunID: m.RunID.ValueString(), Status: m.Status.ValueString()}
+	for _, a := range m.ActivityStatistics {
+		out.Activities = append(out.Activities, activityToGraph(a))
+	}
+	if t := m.InboundTotals; t != nil {
+		out.InboundTotals = &graph.InboundTotals{
+			Errors: int32Of(t.Errors), Warnings: int32Of(t.Warnings), Groups: int32Of(t.Groups),
+			Memberships: int32Of(t.Memberships), Organizations: int32Of(t.Organizations), People: int32Of(t.People),
+			MatchedPeopleByRole: rolesToGraph(t.MatchedPeopleByRole), UnmatchedPeopleByRole: rolesToGraph(t.UnmatchedPeopleByRole),
+		}
+	}
+	return out
+}
+
+func activityToGraph(a activityModel) graph.ActivityStatistics {
+	out := graph.ActivityStatistics{ActivityID: a.ActivityID.ValueString(), DisplayName: a.DisplayName.ValueString(), Status: a.Status.ValueString()}
+	inbound := a.Type.ValueString() == activityTypeInbound || known(a.Errors) || known(a.Warnings) ||
+		a.Groups != nil || a.Memberships != nil || a.Organizations != nil || a.People != nil
+	if inbound {
+		out.Inbound = &graph.InboundActivityResults{
+			Errors: int32Of(a.Errors), Warnings: int32Of(a.Warnings),
+			Groups: countToGraph(a.Groups), Memberships: countToGraph(a.Memberships),
+			Organizations: countToGraph(a.Organizations), People: countToGraph(a.People),
+			MatchedPeopleByRole: rolesToGraph(a.MatchedPeopleByRole), UnmatchedPeopleByRole: rolesToGraph(a.UnmatchedPeopleByRole),
+		}
+	}
+	return out
+}
+
+func int32Of(v types.Int64) int32 { return int32(v.ValueInt64()) }
+
+func countToGraph(c *entityCountModel) graph.EntityCount {
+	if c == nil {
+		return graph.EntityCount{}
+	}
+	return graph.EntityCount{Active: int32Of(c.Active), Inactive: int32Of(c.Inactive), Total: int32Of(c.Total)}
+}
+
+func rolesToGraph(in map[string]int64) map[string]int32 {
+	out := make(map[string]int32, len(in))
+	for role, n := range in {
+		out[role] = int32(n)
+	}
+	return out
+}

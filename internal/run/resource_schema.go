@@ -1,0 +1,86 @@
+package run
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/timetypes"
+)
+
+// guidPattern is the shape of a run id.
+var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+const guidExample = "5c1f9a52-3f4e-4b7e-9d3c-1a2b3c4d5e6f"
+
+func resourceSchema(ctx context.Context) schema.Schema {
+	blockingError := blockingErrorField.resource(false).(schema.SingleNestedAttribute)
+	blockingError.PlanModifiers = []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}
+	statistics := statisticsField.resource(true).(schema.SingleNestedAttribute)
+	statistics.PlanModifiers = []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}
+
+	return schema.Schema{
+		MarkdownDescription: "An industry data run (a School Data Sync run). Creating the resource either adopts an existing run " +
+			"(`run_id`) or starts an on-demand run; updates PATCH only the attributes that changed. Graph has no DELETE for runs: " +
+			"destroying the resource removes it from state and leaves the run in Microsoft Graph.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: descID,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"run_id": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "Adopt this existing run instead of starting a new one. Changing it to another run replaces the resource. " +
+					"When not set, creating the resource starts an on-demand run (at most five per 12 hours), and this attribute holds its id.",
+				Validators:    []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a run id, a GUID such as "+guidExample)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), replaceWhenAdoptingAnotherRun()},
+			},
+			"display_name": schema.StringAttribute{
+				Optional: true, Computed: true, MarkdownDescription: descDisplayName,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"start_date_time": schema.StringAttribute{
+				Optional: true, Computed: true, CustomType: timetypes.InstantType{}, MarkdownDescription: descStartDateTime,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"end_date_time": schema.StringAttribute{
+				Optional: true, Computed: true, CustomType: timetypes.InstantType{},
+				MarkdownDescription: descEndDateTime + " Must not be earlier than `start_date_time`. Setting a final `status` without it " +
+					"plans it as known after apply: the service stamps it.",
+				PlanModifiers: []planmodifier.String{endStampedWhenRunEnds()},
+			},
+			"status": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "The run's status: one of `" + joinStatuses("`, `") + "`. A run whose status is final " +
+					"(`completed`, `completedWithErrors`, `completedWithWarnings`, `failed`) cannot change status again; " +
+					"`running` cannot have an `end_date_time`. Checked at plan time.",
+				Validators:    []validator.String{stringvalidator.OneOf(settableStatuses...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"blocking_error": blockingError,
+			"statistics":     statistics,
+			"wait_for_completion": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				MarkdownDescription: "When creating, wait until the run's status is final (within the create timeout). Defaults to `false`.",
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// attrTypesOf returns the object attribute types of a nested attribute, so
+// that state objects are built from the schema itself.
+func attrTypesOf(ctx context.Context, name string) map[string]attr.Type {
+	return resourceSchema(ctx).Attributes[name].GetType().(types.ObjectType).AttrTypes
+}

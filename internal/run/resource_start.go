@@ -1,0 +1,154 @@
+package run
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+)
+
+// Polling intervals: start short (the fake and a quick service answer fast),
+// grow, and stay well below Graph's throttling thresholds.
+const (
+	pollFirst = 500 * time.Millisecond
+	pollMax   = 10 * time.Second
+)
+
+// start starts an on-demand run and returns it once the operation that
+// tracks the start names it. The start is sent once: it is not idempotent.
+func (r *runResource) start(ctx context.Context) (*graph.Run, error) {
+	sentAt := time.Now()
+	opID, err := r.client.StartRun(ctx)
+	if err != nil {
+		var ge *graph.Error
+		if errors.As(err, &ge) && ge.StatusCode == http.StatusConflict {
+			return nil, fmt.Errorf("%w\n\nMicrosoft Graph allows at most five successful runs per 12 hours (and the service "+
+				"runs every 12 hours by itself). Adopt an existing run with run_id, or try again later", err)
+		}
+		if graph.IsOutcomeUnknown(err) {
+			return r.findStartedRun(ctx, sentAt, err)
+		}
+		return nil, err
+	}
+	tflog.Info(ctx, "Run start accepted; waiting for its operation", map[string]any{"operation_id": opID})
+	op, err := r.awaitOperation(ctx, opID)
+	if err != nil {
+		return nil, err
+	}
+	return r.client.GetRun(graph.WithNotFoundRetry(ctx, notFoundWindow), op.ResourceID())
+}
+
+// notFoundWindow is how long a run that was just started may still answer
+// 404 (Graph is eventually consistent) before the 404 is believed.
+const notFoundWindow = 30 * time.Second
+
+// awaitOperation polls the start's operation until it has ended.
+func (r *runResource) awaitOperation(ctx context.Context, opID string) (*graph.Operation, error) {
+	var op *graph.Operation
+	err := poll(ctx, "the start operation "+opID+" to finish", func() (bool, error) {
+		var err error
+		op, err = r.client.GetOperation(ctx, opID)
+		if err != nil {
+			return false, err
+		}
+		return op.Done(), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if op.Status != "succeeded" || op.ResourceID() == "" {
+		return nil, fmt.Errorf("the start operation %s ended with status %q: %s", op.ID, op.Status, op.StatusDetail)
+	}
+	return op, nil
+}
+
+// findStartedRun resolves a start whose outcome is unknown (the connection
+// was lost after the request was sent) by looking for a run that began at or
+// after the start was sent, never by starting again.
+func (r *runResource) findStartedRun(ctx context.Context, sentAt time.Time, cause error) (*graph.Run, error) {
+	tflog.Warn(ctx, "The outcome of the run start is unknown; looking for the run instead of starting again", map[string]any{"error": cause.Error()})
+	var found *graph.Run
+	err := poll(ctx, "a run started at "+sentAt.UTC().Format(time.RFC3339), func() (bool, error) {
+		runs, err := r.client.ListRuns(ctx)
+		if err != nil {
+			return false, err
+		}
+		found = newestStartedSince(runs, sentAt.Add(-startClockSkew))
+		return found != nil, nil
+	}, pollLimit(4))
+	if err != nil {
+		return nil, fmt.Errorf("%w\n\nThe start request may or may not have started a run, and none was found. "+
+			"Check the runs in School Data Sync; adopt a new run with run_id rather than starting another", cause)
+	}
+	return found, nil
+}
+
+// startClockSkew tolerates a service clock a little behind this machine's.
+const startClockSkew = 2 * time.Minute
+
+func newestStartedSince(runs []graph.Run, since time.Time) *graph.Run {
+	var newest *graph.Run
+	for i := range runs {
+		r := &runs[i]
+		if r.StartDateTime == nil || r.StartDateTime.Before(since) {
+			continue
+		}
+		if newest == nil || r.StartDateTime.After(*newest.StartDateTime) {
+			newest = r
+		}
+	}
+	return newest
+}
+
+// waitForCompletion polls the run until its status is final.
+func (r *runResource) waitForCompletion(ctx context.Context, id string) (*graph.Run, error) {
+	var run *graph.Run
+	err := poll(ctx, "run "+id+" to reach a final status", func() (bool, error) {
+		var err error
+		run, err = r.client.GetRun(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		return isFinal(run.Status), nil
+	})
+	return run, err
+}
+
+type pollOption func(*pollConfig)
+
+type pollConfig struct{ limit int }
+
+// pollLimit stops after n attempts even when time remains.
+func pollLimit(n int) pollOption { return func(c *pollConfig) { c.limit = n } }
+
+// poll calls check until it reports done, with growing pauses, until ctx
+// ends. The error then says what it was waiting for.
+func poll(ctx context.Context, what string, check func() (bool, error), opts ...pollOption) error {
+	var cfg pollConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	wait := pollFirst
+	for attempt := 1; ; attempt++ {
+		done, err := check()
+		if err != nil || done {
+			return err
+		}
+		if cfg.limit > 0 && attempt >= cfg.limit {
+			return fmt.Errorf("gave up waiting for %s after %d attempts", what, attempt)
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return fmt.Errorf("timed out waiting for %s (checked %d times): %w", what, attempt, ctx.Err())
+		case <-timer.C:
+		}
+		wait = min(wait*2, pollMax)
+	}
+}
