@@ -164,7 +164,7 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	run, stats, err := readRun(ctx, r.client, state.ID.ValueString())
+	run, err := r.client.GetRun(ctx, state.ID.ValueString())
 	if graph.IsNotFound(err) {
 		tflog.Warn(ctx, "Run no longer exists in Microsoft Graph; removing it from state", map[string]any{"id": state.ID.ValueString()})
 		resp.State.RemoveResource(ctx)
@@ -174,8 +174,22 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		resp.Diagnostics.Append(tfdiag.FromError("Cannot read industry data run "+state.ID.ValueString(), err))
 		return
 	}
+	stats := run.Statistics
+	if stats == nil && !statisticsSettled(state, run) {
+		if stats, err = r.client.GetRunStatistics(ctx, run.ID); err != nil {
+			resp.Diagnostics.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
+			return
+		}
+	}
 	resp.Diagnostics.Append(state.setRun(ctx, run, stats)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// statisticsSettled reports whether the statistics in state are final: a
+// run that had already ended at the last read has nothing left to count, so
+// a refresh needs no getStatistics call (one request per run, not two).
+func statisticsSettled(state resourceModel, run *graph.Run) bool {
+	return isFinal(run.Status) && state.Status.ValueString() == run.Status && known(state.Statistics)
 }
 
 // Update sends one PATCH with only the attributes that changed. Nothing to

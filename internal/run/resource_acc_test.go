@@ -377,3 +377,44 @@ func TestAccRun_drift(t *testing.T) {
 		},
 	})
 }
+
+// Refreshing a run that had already ended costs one GET: its statistics can
+// no longer change. A running run's statistics are read again.
+func TestAccRun_refreshOfEndedRunSkipsStatistics(t *testing.T) {
+	acctest.PreCheck(t)
+	end := runStart.Add(time.Hour)
+	done := fakegraph.Run{ID: "7e57a001-0000-4000-8000-000000000002", DisplayName: "done", StartDateTime: runStart, EndDateTime: &end, Status: "completed"}
+	fake := acctest.NewFake(t, fakegraph.Options{Runs: []fakegraph.Run{runningRun(), done}})
+	config := acctest.ProviderBlock(fake) + `
+resource "industrydata_run" "running" { run_id = "` + runningRunID + `" }
+resource "industrydata_run" "done"    { run_id = "` + done.ID + `" }
+`
+	statsCallsFor := func(id string) int {
+		n := 0
+		for _, l := range acctest.GraphRequestLines(fake) {
+			if strings.HasPrefix(l, "GET /runs/"+id+"/") && strings.Contains(l, "getStatistics") {
+				n++
+			}
+		}
+		return n
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: fake.ResetRequests,
+				Config:    config,
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(func() error {
+					if n := statsCallsFor(done.ID); n != 0 {
+						return fmt.Errorf("refreshing the ended run called getStatistics %d times:\n%s", n, acctest.DescribeRequests(fake))
+					}
+					if n := statsCallsFor(runningRunID); n == 0 {
+						return fmt.Errorf("refreshing the running run never read its statistics:\n%s", acctest.DescribeRequests(fake))
+					}
+					return nil
+				})},
+			},
+		},
+	})
+}
