@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -19,9 +20,27 @@ const (
 	pollMax   = 10 * time.Second
 )
 
+// starts serialises run starts within this process and remembers which runs
+// they produced. Starts are rare (five per 12 hours), and one at a time means
+// a start whose outcome is unknown can only be the newest unclaimed run —
+// never a run another resource of this apply just started.
+var starts struct {
+	sync.Mutex
+	claimed map[string]bool
+}
+
+func claim(id string) {
+	if starts.claimed == nil {
+		starts.claimed = map[string]bool{}
+	}
+	starts.claimed[id] = true
+}
+
 // start starts an on-demand run and returns it once the operation that
 // tracks the start names it. The start is sent once: it is not idempotent.
 func (r *runResource) start(ctx context.Context) (*graph.Run, error) {
+	starts.Lock()
+	defer starts.Unlock()
 	sentAt := time.Now()
 	opID, err := r.client.StartRun(ctx)
 	if err != nil {
@@ -40,6 +59,7 @@ func (r *runResource) start(ctx context.Context) (*graph.Run, error) {
 	if err != nil {
 		return nil, err
 	}
+	claim(op.ResourceID())
 	return r.client.GetRun(graph.WithNotFoundRetry(ctx, notFoundWindow), op.ResourceID())
 }
 
@@ -78,24 +98,27 @@ func (r *runResource) findStartedRun(ctx context.Context, sentAt time.Time, caus
 		if err != nil {
 			return false, err
 		}
-		found = newestStartedSince(runs, sentAt.Add(-startClockSkew))
+		found = newestStartedSince(runs, sentAt.Add(-startClockSkew), starts.claimed)
 		return found != nil, nil
 	}, pollLimit(4))
 	if err != nil {
 		return nil, fmt.Errorf("%w\n\nThe start request may or may not have started a run, and none was found. "+
 			"Check the runs in School Data Sync; adopt a new run with run_id rather than starting another", cause)
 	}
+	claim(found.ID)
 	return found, nil
 }
 
 // startClockSkew tolerates a service clock a little behind this machine's.
 const startClockSkew = 2 * time.Minute
 
-func newestStartedSince(runs []graph.Run, since time.Time) *graph.Run {
+// newestStartedSince returns the newest run started at or after since that
+// no start of this process has claimed.
+func newestStartedSince(runs []graph.Run, since time.Time, claimed map[string]bool) *graph.Run {
 	var newest *graph.Run
 	for i := range runs {
 		r := &runs[i]
-		if r.StartDateTime == nil || r.StartDateTime.Before(since) {
+		if r.StartDateTime == nil || r.StartDateTime.Before(since) || claimed[r.ID] {
 			continue
 		}
 		if newest == nil || r.StartDateTime.After(*newest.StartDateTime) {
