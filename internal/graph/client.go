@@ -1,3 +1,7 @@
+// Package graph is the provider's one door to Microsoft Graph: it resolves
+// connection settings, builds azidentity credentials and the kiota request
+// adapter with its middleware, and offers typed industryData operations on
+// plain Go values. It knows nothing of Terraform.
 package graph
 
 import (

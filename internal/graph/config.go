@@ -209,8 +209,10 @@ func resolveAuth(r resolver, in Settings, cfg *Config) error {
 	add(AuthClientCertificate, "client_certificate_path", certPath, certPath.value != "")
 	secret := r.str("client_secret", in.ClientSecret)
 	secretFile := r.str("client_secret_file_path", in.ClientSecretFilePath)
+	// The secret and its file are one method; the one set in the provider
+	// block (if any) is the one that says where the method was chosen.
 	switch {
-	case secret.value != "":
+	case secret.value != "" && (secret.from == "configuration" || secretFile.from != "configuration"):
 		add(AuthClientSecret, "client_secret", secret, true)
 	case secretFile.value != "":
 		add(AuthClientSecret, "client_secret_file_path", secretFile, true)
@@ -243,6 +245,9 @@ func resolveAuth(r resolver, in Settings, cfg *Config) error {
 	case AuthClientCertificate:
 		return resolveCertificate(r, in, cfg, certPath)
 	case AuthClientSecret:
+		if chosen.attr == "client_secret_file_path" {
+			secret = setting{} // the block's file beats a secret from the environment
+		}
 		return resolveSecret(cfg, secret, secretFile)
 	case AuthOIDC:
 		return resolveOIDC(r, in, cfg)

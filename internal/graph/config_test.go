@@ -93,6 +93,20 @@ func TestResolve_methodPrecedence(t *testing.T) {
 	}
 }
 
+// A secret file set in the provider block beats a secret (or an access
+// token) that comes only from the environment.
+func TestResolve_secretFileInBlockBeatsEnvironment(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(file, []byte("from-block-file"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"ARM_TENANT_ID": "t", "ARM_CLIENT_ID": "c", "ARM_CLIENT_SECRET": "env-secret", "INDUSTRYDATA_ACCESS_TOKEN": "env-token"}
+	cfg, err := Resolve(Settings{ClientSecretFilePath: &file}, envOf(env))
+	if err != nil || cfg.Method != AuthClientSecret || cfg.MethodFrom != "configuration" || cfg.Secret != "from-block-file" {
+		t.Fatalf("got method %s from %s, secret %q, err %v; want the block's secret file", cfg.Method, cfg.MethodFrom, cfg.Secret, err)
+	}
+}
+
 func TestResolve_secretFile(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "secret")
 	if err := os.WriteFile(file, []byte("from-file\n"), 0o600); err != nil {

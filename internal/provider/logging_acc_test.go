@@ -53,9 +53,9 @@ func randomSecret(t *testing.T) string {
 }
 
 func tail(s string) string {
-	const max = 6000
-	if len(s) > max {
-		return "…" + s[len(s)-max:]
+	const keep = 6000
+	if len(s) > keep {
+		return "…" + s[len(s)-keep:]
 	}
 	return s
 }

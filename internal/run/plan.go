@@ -16,7 +16,6 @@ import (
 
 var (
 	pathStatus     = path.Root("status")
-	pathStart      = path.Root("start_date_time")
 	pathEnd        = path.Root("end_date_time")
 	pathStatistics = path.Root("statistics")
 	pathBlocking   = path.Root("blocking_error")

@@ -20,7 +20,7 @@ const (
 	defaultCreateTimeout = 30 * time.Minute // starting and, with wait_for_completion, a whole run
 	defaultReadTimeout   = 5 * time.Minute
 	defaultUpdateTimeout = 10 * time.Minute
-	defaultDeleteTimeout = 1 * time.Minute
+	finalSaveTimeout     = 30 * time.Second // reading statistics for state after a timeout
 )
 
 // NewResource returns the industrydata_run resource.
@@ -66,6 +66,8 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 	var run *graph.Run
 	var err error
 	if known(plan.RunID) {
+		// Graph may not find a run created moments ago (eventual consistency).
+		ctx = graph.WithNotFoundRetry(ctx, adoptNotFoundWindow)
 		run, err = r.client.GetRun(ctx, plan.RunID.ValueString())
 		if graph.IsNotFound(err) {
 			resp.Diagnostics.AddAttributeError(path.Root("run_id"), "Run not found",
@@ -74,6 +76,7 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 			return
 		}
 	} else {
+		ctx = graph.WithNotFoundRetry(ctx, startNotFoundWindow)
 		run, err = r.start(ctx)
 	}
 	if err != nil {
@@ -120,6 +123,13 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 // saveWithStatistics completes the model with the run's statistics (inline,
 // or one getStatistics call) and writes it to state.
 func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, run *graph.Run, state stateSetter, diags *diag.Diagnostics) {
+	if ctx.Err() != nil {
+		// The operation's timeout has passed (e.g. waiting for completion);
+		// saving what exists still deserves a short time of its own.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), finalSaveTimeout)
+		defer cancel()
+	}
 	stats, err := r.statistics(ctx, run)
 	if err != nil {
 		diags.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))

@@ -60,12 +60,16 @@ func (r *runResource) start(ctx context.Context) (*graph.Run, error) {
 		return nil, err
 	}
 	claim(op.ResourceID())
-	return r.client.GetRun(graph.WithNotFoundRetry(ctx, notFoundWindow), op.ResourceID())
+	return r.client.GetRun(ctx, op.ResourceID())
 }
 
-// notFoundWindow is how long a run that was just started may still answer
-// 404 (Graph is eventually consistent) before the 404 is believed.
-const notFoundWindow = 30 * time.Second
+// How long a run may answer 404 right after it was started, or when it is
+// adopted (it may have been created moments ago), before the 404 is believed:
+// Graph is eventually consistent. A refresh believes a 404 at once.
+const (
+	startNotFoundWindow = 30 * time.Second
+	adoptNotFoundWindow = 10 * time.Second
+)
 
 // awaitOperation polls the start's operation until it has ended.
 func (r *runResource) awaitOperation(ctx context.Context, opID string) (*graph.Operation, error) {
