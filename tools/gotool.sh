@@ -21,8 +21,7 @@ if [[ ! -x $bin ]]; then
   mkdir -p "$cache/bin"
   echo "building $tool $version (once per machine)…" >&2
   start=$SECONDS
-  # The tools module's own go.mod decides every version: no workspace, no
-  # toolchain switch, no edits to go.mod or go.sum.
+  # The tools module's go.mod decides every version (no workspace file applies).
   (cd "$dir" && GOWORK=off go build -trimpath -o "$bin.tmp" "$pkg")
   mv "$bin.tmp" "$bin"
   echo "built $tool $version in $((SECONDS - start)) s" >&2

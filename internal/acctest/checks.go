@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"reflect"
 	"slices"
 
@@ -49,7 +50,7 @@ func ExpectPatchBodies(fake *fakegraph.Server, want ...map[string]any) statechec
 	return Check(func() error {
 		var got []map[string]any
 		for _, r := range fake.GraphRequests() {
-			if r.Method != "PATCH" {
+			if r.Method != http.MethodPatch {
 				continue
 			}
 			var body map[string]any
@@ -72,3 +73,28 @@ func ExpectPatchBodies(fake *fakegraph.Server, want ...map[string]any) statechec
 
 // RunType is the @odata.type every run PATCH carries.
 const RunType = "#microsoft.graph.industryData.industryDataRun"
+
+// StateResource is one resource of the state after a step, as the CLI
+// reports it.
+type StateResource struct {
+	Address, Type string
+	Values        map[string]any
+}
+
+type resourcesCheck func([]StateResource) error
+
+// CheckResources runs f on the managed resources in state after a step, to
+// compare them with what the fake holds.
+func CheckResources(f func([]StateResource) error) statecheck.StateCheck { return resourcesCheck(f) }
+
+func (f resourcesCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	var out []StateResource
+	if req.State != nil && req.State.Values != nil && req.State.Values.RootModule != nil {
+		for _, r := range req.State.Values.RootModule.Resources {
+			if r.Mode == "managed" {
+				out = append(out, StateResource{Address: r.Address, Type: r.Type, Values: r.AttributeValues})
+			}
+		}
+	}
+	resp.Error = f(out)
+}

@@ -32,7 +32,7 @@ func ProviderBinaryDir(t *testing.T) string {
 		cmd := exec.Command("go", "build", "-o", filepath.Join(buildDir, "terraform-provider-industrydata"),
 			"github.com/industrydata/terraform-provider-industrydata")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+			buildErr = fmt.Errorf("go build: %w\n%s", err, out)
 		}
 	})
 	if buildErr != nil {

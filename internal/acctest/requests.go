@@ -2,6 +2,7 @@ package acctest
 
 import (
 	"fmt"
+	"net/http"
 	"sort"
 	"strings"
 
@@ -27,7 +28,7 @@ func GraphRequestLines(fake *fakegraph.Server) []string {
 func Writes(fake *fakegraph.Server) []string {
 	var out []string
 	for _, r := range fake.GraphRequests() {
-		if r.Method != "GET" {
+		if r.Method != http.MethodGet {
 			out = append(out, RequestLine(r))
 		}
 	}

@@ -311,7 +311,7 @@ func aggregatedToJSON(a *AggregatedInboundStatistics) *aggregatedJSON {
 func rolesToJSON(rs []RoleCount) []roleCountJSON {
 	out := make([]roleCountJSON, len(rs))
 	for i, r := range rs {
-		out[i] = roleCountJSON{Role: r.Role, Count: r.Count}
+		out[i] = roleCountJSON(r)
 	}
 	return out
 }
@@ -428,7 +428,7 @@ func entityCountFromJSON(j *entityCountJSON) EntityCount {
 func rolesFromJSON(js []roleCountJSON) []RoleCount {
 	var out []RoleCount
 	for _, j := range js {
-		out = append(out, RoleCount{Role: j.Role, Count: j.Count})
+		out = append(out, RoleCount(j))
 	}
 	return out
 }

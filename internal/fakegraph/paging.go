@@ -42,16 +42,16 @@ func parseQueryOptions(raw string, allowed []string) (queryOptions, error) {
 
 // pageSize is the server's page size, or $top when smaller. Like most of
 // Graph, $top sizes the pages; nextLink carries it on.
-func (q queryOptions) pageSize(max int) (int, error) {
+func (q queryOptions) pageSize(limit int) (int, error) {
 	raw, ok := q["$top"]
 	if !ok {
-		return max, nil
+		return limit, nil
 	}
 	n, err := strconv.Atoi(raw)
 	if err != nil || n < 0 {
 		return 0, invalid("$top", "Invalid value '%s' for $top query option found. The $top query option requires a non-negative integer value.", raw)
 	}
-	return min(n, max), nil
+	return min(n, limit), nil
 }
 
 // selection returns the properties named by $select (nil: all), checked
