@@ -14,5 +14,11 @@
 //	defer srv.Close()
 //	// point a client at srv.GraphURL(), authority host srv.URL()+"/", transport srv.Client().Transport
 //
+// Faults are injected two ways (faults.go): InjectFault scripts them ("the
+// next GET of /runs answers 429"), and Options.Faults is a seeded random
+// plan of 429s, 503s, 504s, dropped connections (a dropped write is applied
+// first), latency and a read-after-write 404 window, with counters in
+// FaultStats. Both touch Graph paths only, never the identity endpoints.
+//
 // The package imports only the standard library and no provider code.
 package fakegraph

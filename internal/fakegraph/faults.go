@@ -3,6 +3,7 @@ package fakegraph
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -32,6 +33,9 @@ type Fault struct {
 	Status     int    // e.g. http.StatusTooManyRequests
 	RetryAfter string // Retry-After value (seconds or an HTTP date); "" sends none
 	Times      int    // how many matching requests fail; 0 means one
+	// Drop, instead of answering Status, applies a write and then drops the
+	// connection: the client cannot know the outcome.
+	Drop bool
 }
 
 // InjectFault queues a fault.
@@ -47,11 +51,14 @@ func (s *Server) InjectFault(f Fault) {
 // FaultPlan injects faults at random into Graph requests.
 //
 // For each Graph request that passes authentication and matches no scripted
-// Fault, the server draws two numbers from its generator (whatever the
-// rates, so the sequence depends only on Seed and on the order of requests):
-// the first picks at most one fault — 429 with probability Rate429, else 503
-// with Rate503, else 504 with Rate504, else a dropped connection with
-// DropRate — and the second the latency jitter.
+// Fault, the server draws two numbers: the first picks at most one fault —
+// 429 with probability Rate429, else 503 with Rate503, else 504 with
+// Rate504, else a dropped connection with DropRate — and the second the
+// latency jitter. The numbers come from a generator seeded by Seed, the
+// request's method and path, and how many requests with that method and path
+// came before it: the n-th request to the same method and path meets the
+// same fault under the same seed, however requests to other paths interleave
+// with it (Terraform sends requests concurrently, in no fixed order).
 //
 // What each fault means for the request:
 //   - 429 and 503: the service refused the request; it is not applied.
@@ -177,20 +184,29 @@ func (f FaultStats) String() string {
 		f.Dropped, f.DroppedWrites, f.NotFoundAfterWrite, f.Scripted, f.Delayed, f.Latency)
 }
 
-// faultState is the plan, its generator and the counters, under their own
-// lock (never held while sleeping or while holding s.mu).
+// faultState is the plan, the per-request counts that seed its draws, and
+// the counters, under their own lock (never held while sleeping or while
+// holding s.mu).
 type faultState struct {
 	mu    sync.Mutex
 	plan  FaultPlan
-	rng   *rand.Rand
+	seen  map[string]uint64 // method and path → requests so far
 	stats FaultStats
 }
 
-func newRand(seed int64) *rand.Rand {
-	return rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15))
+// drawFor returns the generator for the next request with key.
+func (fs *faultState) drawFor(key string) *rand.Rand {
+	if fs.seen == nil {
+		fs.seen = map[string]uint64{}
+	}
+	n := fs.seen[key]
+	fs.seen[key] = n + 1
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s#%d", key, n)
+	return rand.New(rand.NewPCG(uint64(fs.plan.Seed), h.Sum64()))
 }
 
-// SetFaultPlan replaces the fault plan and reseeds the generator; counters
+// SetFaultPlan replaces the fault plan and restarts its draws; counters
 // are kept. It returns the plan's validation error, changing nothing then.
 func (s *Server) SetFaultPlan(p FaultPlan) error {
 	if err := p.Validate(); err != nil {
@@ -198,7 +214,7 @@ func (s *Server) SetFaultPlan(p FaultPlan) error {
 	}
 	s.fs.mu.Lock()
 	defer s.fs.mu.Unlock()
-	s.fs.plan, s.fs.rng = p, newRand(p.Seed)
+	s.fs.plan, s.fs.seen = p, nil
 	return nil
 }
 
@@ -248,14 +264,15 @@ type decision struct {
 	apply504   bool
 }
 
-func (s *Server) decide() decision {
+func (s *Server) decide(r *http.Request) decision {
 	s.fs.mu.Lock()
 	defer s.fs.mu.Unlock()
 	p := s.fs.plan
 	if !p.active() {
 		return decision{}
 	}
-	u, j := s.fs.rng.Float64(), s.fs.rng.Float64()
+	rng := s.fs.drawFor(r.Method + " " + strings.ToLower(r.URL.Path))
+	u, j := rng.Float64(), rng.Float64()
 	d := decision{latency: p.Latency + time.Duration(j*float64(p.LatencyJitter)), apply504: p.Apply504}
 	switch {
 	case u < p.Rate429:
@@ -286,6 +303,12 @@ func (s *Server) injectFaults(w *statusWriter, r *http.Request, handle func(http
 	if f, ok := s.takeFault(r); ok {
 		s.count(func(st *FaultStats) { st.Scripted++ })
 		w.fault = FaultScripted
+		if f.Drop {
+			if isWrite(r.Method) {
+				handle(httptest.NewRecorder())
+			}
+			dropConnection(w)
+		}
 		if f.RetryAfter != "" {
 			w.Header().Set("Retry-After", f.RetryAfter)
 		}
@@ -293,7 +316,7 @@ func (s *Server) injectFaults(w *statusWriter, r *http.Request, handle func(http
 		s.writeGraphError(w, f.Status, code, "", "%s", msg)
 		return true
 	}
-	d := s.decide()
+	d := s.decide(r)
 	if d.latency > 0 {
 		t := time.NewTimer(d.latency)
 		select {
@@ -353,6 +376,8 @@ func (s *Server) injectFaults(w *statusWriter, r *http.Request, handle func(http
 // (HTTP/2) without an answer. It does not return.
 func dropConnection(w *statusWriter) {
 	w.dropped = true
+	// Log the request before the client can notice the drop.
+	w.finish()
 	if conn, _, err := http.NewResponseController(w.ResponseWriter).Hijack(); err == nil {
 		conn.Close()
 		panic(http.ErrAbortHandler) // unwind the handler; net/http ignores this panic

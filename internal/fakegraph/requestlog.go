@@ -73,6 +73,7 @@ type statusWriter struct {
 	status  int
 	fault   string // the fault injected, if any
 	dropped bool   // the connection was dropped without an answer
+	finish  func() // records the request in the log, once
 }
 
 // Unwrap lets http.ResponseController reach the connection (to drop it).

@@ -157,7 +157,7 @@ func NewUnstartedServer(opts Options) *Server {
 	if err := opts.Faults.Validate(); err != nil {
 		panic("fakegraph: " + err.Error())
 	}
-	s.fs.plan, s.fs.rng = opts.Faults, newRand(opts.Faults.Seed)
+	s.fs.plan = opts.Faults
 	for _, r := range opts.Runs {
 		s.PutRun(r)
 	}
@@ -308,13 +308,17 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	body, bodyErr := readBody(r)
 	entry := s.logRequest(r, body)
 	sw := &statusWriter{ResponseWriter: w}
-	defer func() {
-		status := cmpOrInt(sw.status, http.StatusOK)
-		if sw.dropped {
-			status = 0 // no answer
-		}
-		s.finishRequest(entry, status, sw.fault)
-	}()
+	var once sync.Once
+	sw.finish = func() {
+		once.Do(func() {
+			status := cmpOrInt(sw.status, http.StatusOK)
+			if sw.dropped {
+				status = 0 // no answer
+			}
+			s.finishRequest(entry, status, sw.fault)
+		})
+	}
+	defer sw.finish()
 
 	if isIdentityPath(r.URL.Path) {
 		s.serveIdentity(sw, r, body, bodyErr)

@@ -48,7 +48,7 @@ func (h *loggingHandler) Intercept(pipeline khttp.Pipeline, index int, req *http
 		if err != nil {
 			return nil, err
 		}
-		// A seekable body lets the retry handler rewind it for the next attempt.
+		// Hand the next middleware a fresh, seekable copy of what was read.
 		req.Body = khttp.NopCloser(bytes.NewReader(body))
 		detail["body"] = h.body(body, req.Header)
 	}

@@ -19,6 +19,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	khttp "github.com/microsoft/kiota-http-go"
+	jsonser "github.com/microsoft/kiota-serialization-json-go"
+	"github.com/microsoftgraph/msgraph-beta-sdk-go/models/odataerrors"
 )
 
 // The retry policy's defaults; Options overrides each.
@@ -178,9 +180,9 @@ func notFoundWindow(ctx context.Context) time.Duration {
 // right after the telemetry handler (so every attempt carries the same
 // client-request-id) and before logging (so every attempt is logged):
 //
-//   - 429 is retried for every method: the service refused the request, so
-//     the outcome is known.
-//   - 503, 504 and connection errors are retried for idempotent methods (GET,
+//   - 429 and 503 are retried for every method: Graph uses both to throttle,
+//     and a throttled request was refused, so the outcome is known.
+//   - 504 and connection errors are retried for idempotent methods (GET,
 //     HEAD, PUT, DELETE, PATCH — a PATCH resends the same body). For a POST
 //     they end in *OutcomeUnknownError, never in a resend; a POST whose
 //     connection could not even be opened is known not to have been sent and
@@ -354,7 +356,9 @@ func (st *retryState) onResponse(attempt int, resp *http.Response) (*http.Respon
 	status := resp.StatusCode
 	var message string
 	switch {
-	case status == http.StatusTooManyRequests:
+	case status == http.StatusTooManyRequests, status == http.StatusServiceUnavailable && !st.idempotent:
+		// Graph throttles with 429 and 503 alike, and a throttled request was
+		// refused, not processed: even a POST may be sent again.
 		message = "Graph request throttled, retrying"
 	case status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout:
 		if !st.idempotent {
@@ -398,12 +402,11 @@ func (st *retryState) onResponse(attempt int, resp *http.Response) (*http.Respon
 // backoff is the next exponential wait with full jitter.
 func (st *retryState) backoff() time.Duration {
 	st.retries++
-	ceiling := st.h.maxWait
-	if st.retries < 32 {
-		if d := st.h.base << (st.retries - 1); d > 0 && d < ceiling {
-			ceiling = d
-		}
+	ceiling := st.h.base
+	for i := 1; i < st.retries && ceiling < st.h.maxWait; i++ {
+		ceiling *= 2
 	}
+	ceiling = min(ceiling, st.h.maxWait)
 	return time.Duration(st.h.jitter() * float64(ceiling))
 }
 
@@ -546,11 +549,13 @@ func readError(resp *http.Response) *Error {
 }
 
 // normalizeErrorBody makes an error response readable by kiota as Graph's
-// error. Kiota turns an error body it cannot parse (a proxy's HTML page, a
-// truncated document, a content type without a parser) into a bare parse
-// error, losing the status and the ids; such a body is replaced by a Graph
-// error document carrying the status and an excerpt of the original text.
-// Well-formed JSON objects and empty bodies pass unchanged.
+// error. Kiota turns an error body it cannot read (a proxy's HTML page, a
+// truncated document, a content type without a parser, a Graph error with a
+// field of an unexpected type) into a bare parse error, losing the status
+// and the ids. Such a body is replaced by a Graph error document with the
+// status, what could be salvaged of the original (code, message, ids) and
+// otherwise an excerpt of its text. Bodies kiota reads, and empty bodies,
+// pass unchanged.
 func normalizeErrorBody(resp *http.Response) *http.Response {
 	if resp.StatusCode < 400 || resp.Body == nil || resp.Body == http.NoBody {
 		return resp
@@ -559,30 +564,82 @@ func normalizeErrorBody(resp *http.Response) *http.Response {
 	resp.Body.Close()
 	mediaType, _, _ := strings.Cut(resp.Header.Get("Content-Type"), ";")
 	mediaType = strings.ToLower(strings.TrimSpace(mediaType))
-	if err == nil && len(body) <= maxErrorBody &&
-		(len(body) == 0 || (mediaType == "application/json" && isJSONObject(body))) {
+	complete := err == nil && len(body) <= maxErrorBody
+	if complete && (len(body) == 0 || (mediaType == "application/json" && isJSONObject(body) && kiotaReadsError(body))) {
 		resp.Body = io.NopCloser(bytes.NewReader(body))
 		return resp
 	}
-	code := strings.ReplaceAll(http.StatusText(resp.StatusCode), " ", "")
-	if code == "" {
-		code = "HTTP" + strconv.Itoa(resp.StatusCode)
+	if !complete {
+		body = nil
 	}
-	message := "The service answered HTTP " + strconv.Itoa(resp.StatusCode) + " with a body that is not a Graph error"
-	if mediaType != "" {
-		message += " (" + mediaType + ")"
-	}
-	if text := strings.TrimSpace(string(body)); text != "" && len(body) <= maxErrorBody {
-		message += ": " + excerpt(text)
-	}
-	doc := map[string]any{"error": map[string]any{"code": code, "message": message}}
-	replaced, _ := json.Marshal(doc)
+	replaced := salvageError(resp.StatusCode, mediaType, body)
 	resp.Body = io.NopCloser(bytes.NewReader(replaced))
 	resp.ContentLength = int64(len(replaced))
 	resp.Header.Set("Content-Type", "application/json")
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Set("Content-Length", strconv.Itoa(len(replaced)))
 	return resp
+}
+
+// kiotaReadsError reports whether kiota's JSON parse node and Graph's error
+// factory read body without error (exactly what the request adapter does).
+func kiotaReadsError(body []byte) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	node, err := jsonser.NewJsonParseNode(body)
+	if err != nil {
+		return false
+	}
+	_, err = node.GetObjectValue(odataerrors.CreateODataErrorFromDiscriminatorValue)
+	return err == nil
+}
+
+// salvageError builds a Graph error document from an unreadable error body.
+func salvageError(status int, mediaType string, body []byte) []byte {
+	code := strings.ReplaceAll(http.StatusText(status), " ", "")
+	if code == "" {
+		code = "HTTP" + strconv.Itoa(status)
+	}
+	var message, target string
+	inner := map[string]string{}
+	var doc map[string]any
+	if json.Unmarshal(body, &doc) == nil {
+		if e, ok := doc["error"].(map[string]any); ok {
+			if c, ok := e["code"].(string); ok && c != "" {
+				code = c
+			}
+			message, _ = e["message"].(string)
+			target, _ = e["target"].(string)
+			if in, ok := e["innerError"].(map[string]any); ok {
+				for _, k := range []string{"request-id", "client-request-id"} {
+					if v, ok := in[k].(string); ok {
+						inner[k] = v
+					}
+				}
+			}
+		}
+	}
+	if message == "" {
+		message = "The service answered HTTP " + strconv.Itoa(status) + " with a body that is not a Graph error"
+		if mediaType != "" {
+			message += " (" + mediaType + ")"
+		}
+		if text := strings.TrimSpace(string(body)); text != "" {
+			message += ": " + excerpt(text)
+		}
+	}
+	e := map[string]any{"code": code, "message": message}
+	if target != "" {
+		e["target"] = target
+	}
+	if len(inner) > 0 {
+		e["innerError"] = inner
+	}
+	out, _ := json.Marshal(map[string]any{"error": e})
+	return out
 }
 
 // isJSONObject reports whether b is a JSON object, which is what kiota's

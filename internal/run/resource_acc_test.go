@@ -3,6 +3,7 @@ package run_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -416,5 +417,36 @@ resource "industrydata_run" "done"    { run_id = "` + done.ID + `" }
 				})},
 			},
 		},
+	})
+}
+
+// A start whose connection drops after the service acted has an unknown
+// outcome: the provider finds the run it started instead of starting again.
+func TestAccRun_startWithUnknownOutcomeIsNotResent(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := acctest.NewFake(t, fakegraph.Options{})
+	fake.InjectFault(fakegraph.Fault{Method: "POST", Drop: true})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:           runConfig(fake, map[string]string{"display_name": q("found again")}),
+			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Check(func() error {
+					runs := fake.Runs()
+					if len(runs) != 1 {
+						return fmt.Errorf("the fake holds %d runs, want exactly the one started", len(runs))
+					}
+					if runs[0].DisplayName != "found again" {
+						return fmt.Errorf("the started run was not adopted and patched: %+v", runs[0])
+					}
+					want := []string{"POST /runs/microsoft.graph.industryData.start", "PATCH /runs/" + runs[0].ID}
+					if got := acctest.Writes(fake); !slices.Equal(got, want) {
+						return fmt.Errorf("writes %q, want %q (the start must not be resent)", got, want)
+					}
+					return nil
+				}),
+			},
+		}},
 	})
 }

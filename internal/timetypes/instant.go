@@ -90,7 +90,7 @@ func (v Instant) ValidateAttribute(_ context.Context, req xattr.ValidateAttribut
 }
 
 func invalidDetail(p path.Path, s string) string {
-	return fmt.Sprintf("%s is %q, which is not an RFC 3339 timestamp. Use a value like \"2024-05-01T08:00:00Z\" or \"2024-05-01T10:00:00+02:00\".", p, s)
+	return fmt.Sprintf("%s is %q, which is not an RFC 3339 timestamp in years 0001 to 9999 (UTC). Use a value like \"2024-05-01T08:00:00Z\" or \"2024-05-01T10:00:00+02:00\".", p, s)
 }
 
 // Time returns the instant; ok is false for null, unknown or malformed values.
@@ -123,8 +123,20 @@ func NewInstantPointer(t *time.Time) Instant {
 // Format renders t as RFC 3339 in UTC with as many fractional digits as it has.
 func Format(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
-// Parse reads an RFC 3339 timestamp with any offset and fraction.
-func Parse(s string) (time.Time, error) { return time.Parse(time.RFC3339Nano, s) }
+// Parse reads an RFC 3339 timestamp with any offset and fraction. The
+// instant must lie in years 0001 to 9999 in UTC, the range of Graph's
+// DateTimeOffset (and of what Format can write back: "9999-12-31T23:00:00-02:00"
+// is in year 10000 in UTC).
+func Parse(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return t, err
+	}
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return time.Time{}, fmt.Errorf("%q is outside the range of a timestamp, years 0001 to 9999 in UTC", s)
+	}
+	return t, nil
+}
 
 // SameInstant reports whether two RFC 3339 strings name the same instant.
 // Malformed strings are equal only to themselves.

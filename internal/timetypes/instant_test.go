@@ -37,7 +37,11 @@ func TestInstant_semanticEquality(t *testing.T) {
 }
 
 func TestInstant_validation(t *testing.T) {
-	for value, wantErr := range map[string]bool{"2024-05-01T08:00:00Z": false, "2024-05-01 08:00": true, "yesterday": true} {
+	for value, wantErr := range map[string]bool{
+		"2024-05-01T08:00:00Z": false, "2024-05-01 08:00": true, "yesterday": true,
+		"0001-01-01T00:00:00Z": false, "9999-12-31T23:59:59.999999999Z": false,
+		"9999-12-31T23:00:00-02:00": true, "0001-01-01T00:30:00+01:00": true, // years 10000 and 0000 in UTC
+	} {
 		resp := &xattr.ValidateAttributeResponse{}
 		NewInstantValue(value).ValidateAttribute(context.Background(), xattr.ValidateAttributeRequest{Path: path.Root("start_date_time")}, resp)
 		if resp.Diagnostics.HasError() != wantErr {

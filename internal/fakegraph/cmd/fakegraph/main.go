@@ -11,6 +11,11 @@
 // -latency, -latency-jitter, -not-found-after-write, -seed-faults) inject
 // faults into Graph requests, as fakegraph.FaultPlan describes; on exit the
 // command logs how many it injected.
+//
+// On SIGINT or SIGTERM, -stats-file receives JSON of the server's counters
+// (fakegraph.FaultStats: Graph requests by method, faults injected) plus
+// "paths": every request received, identity included, counted by
+// "METHOD /path" with run and tenant ids replaced by {id}.
 package main
 
 import (
@@ -26,6 +31,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"syscall"
 	"time"
 
@@ -34,6 +41,7 @@ import (
 
 type config struct {
 	listen, certFile, infoFile, seed string
+	statsFile                        string
 	tls, inlineStatistics            bool
 	patchStyle                       string
 	opts                             fakegraph.Options
@@ -64,6 +72,7 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.BoolVar(&cfg.tls, "tls", true, "serve HTTPS with a fresh self-signed certificate (azidentity refuses plain http)")
 	fs.StringVar(&cfg.certFile, "cert-file", "", "write the server certificate (PEM) to this `file`, e.g. for SSL_CERT_FILE")
 	fs.StringVar(&cfg.infoFile, "info-file", "", "once ready, write url, graph_url and credentials as JSON to this `file`")
+	fs.StringVar(&cfg.statsFile, "stats-file", "", "on shutdown, write the request counters as JSON to this `file`")
 	fs.StringVar(&cfg.seed, "seed", "sample", "seed runs: a JSON `file` {\"runs\":[…]}, \"sample\", or \"none\"")
 	fs.StringVar(&cfg.opts.TenantID, "tenant-id", fakegraph.DefaultTenantID, "accepted tenant `id`")
 	fs.StringVar(&cfg.opts.ClientID, "client-id", fakegraph.DefaultClientID, "accepted client `id`")
@@ -74,7 +83,7 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.DurationVar(&cfg.opts.OperationDelay, "operation-delay", 0, "how long a start's operation takes to succeed")
 	// The fault plan (fakegraph.FaultPlan): random faults on Graph requests.
 	f := &cfg.opts.Faults
-	fs.Int64Var(&f.Seed, "seed-faults", 0, "seed of the fault generator: the same seed and the same sequence of requests meet the same faults")
+	fs.Int64Var(&f.Seed, "seed-faults", 0, "seed of the fault plan: under the same seed, the n-th request to a method and path meets the same fault")
 	fs.Float64Var(&f.Rate429, "rate-429", 0, "share of Graph requests answered 429 Too Many Requests (0 to 1)")
 	fs.Float64Var(&f.Rate503, "rate-503", 0, "share of Graph requests answered 503 Service Unavailable (0 to 1)")
 	fs.Float64Var(&f.Rate504, "rate-504", 0, "share of Graph requests answered 504 Gateway Timeout (0 to 1)")
@@ -162,7 +171,36 @@ func run(ctx context.Context, cfg config, logger *log.Logger) error {
 		logger.Printf("fault plan: %s", srv.FaultStats())
 	}
 	logger.Print("shutting down")
+	if cfg.statsFile != "" {
+		return writeStats(cfg.statsFile, srv)
+	}
 	return nil
+}
+
+// statsJSON is what -stats-file holds.
+type statsJSON struct {
+	fakegraph.FaultStats
+	Paths map[string]int `json:"paths"`
+}
+
+var guid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+func writeStats(path string, srv *fakegraph.Server) error {
+	st := statsJSON{FaultStats: srv.FaultStats(), Paths: map[string]int{}}
+	for _, r := range srv.Requests() {
+		segs := strings.Split(r.Path, "/")
+		for i, seg := range segs {
+			if guid.MatchString(seg) {
+				segs[i] = "{id}"
+			}
+		}
+		st.Paths[r.Method+" "+strings.Join(segs, "/")]++
+	}
+	data, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, append(data, '\n'), 0o644)
 }
 
 func loadSeed(seed string) ([]fakegraph.Run, error) {

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -119,4 +120,67 @@ func waitForFile(t *testing.T, path string) []byte {
 	}
 	t.Fatalf("%s did not appear", path)
 	return nil
+}
+
+// TestStatsFile: on shutdown -stats-file holds the Graph requests by method
+// and every request by path, ids replaced by {id}.
+func TestStatsFile(t *testing.T) {
+	dir := t.TempDir()
+	cfg, err := parseFlags([]string{"-tls=false", "-seed", "sample", "-info-file", filepath.Join(dir, "info.json"),
+		"-stats-file", filepath.Join(dir, "stats.json")}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, cfg, log.New(io.Discard, "", 0)) }()
+	var inf info
+	if err := json.Unmarshal(waitForFile(t, cfg.infoFile), &inf); err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.PostForm(inf.URL+"/"+inf.TenantID+"/oauth2/v2.0/token", map[string][]string{
+		"grant_type": {"client_credentials"}, "client_id": {inf.ClientID}, "client_secret": {inf.ClientSecret}, "scope": {"https://graph.microsoft.com/.default"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	json.NewDecoder(res.Body).Decode(&tok)
+	res.Body.Close()
+	runID := fakegraph.SampleRuns(time.Now())[0].ID
+	for _, p := range []string{"/external/industryData/runs/" + runID, "/external/industryData/runs/" + runID + "/getStatistics"} {
+		req, _ := http.NewRequest(http.MethodGet, inf.GraphURL+p, nil)
+		req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+		if res, err = http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %v %v", p, res, err)
+		}
+		res.Body.Close()
+	}
+	if _, err := os.Stat(cfg.statsFile); !errors.Is(err, os.ErrNotExist) {
+		t.Error("stats file written before shutdown")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(cfg.statsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Requests map[string]int
+		Paths    map[string]int `json:"paths"`
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{
+		"POST /{id}/oauth2/v2.0/token":                            1,
+		"GET /beta/external/industryData/runs/{id}":               1,
+		"GET /beta/external/industryData/runs/{id}/getStatistics": 1,
+	}
+	if got.Requests["GET"] != 2 || len(got.Requests) != 1 || !reflect.DeepEqual(got.Paths, want) {
+		t.Errorf("stats file:\n%s", data)
+	}
 }
