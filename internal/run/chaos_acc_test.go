@@ -86,6 +86,13 @@ func TestAccRun_chaos(t *testing.T) {
 	if droppedStarts == 0 {
 		t.Error("no start was dropped: with this seed one must be, so that the unknown-outcome path is exercised")
 	}
+	// Tokens are cached by the credential: a handful per CLI command (each
+	// starts the provider afresh), never one per request.
+	tokenCalls := len(fake.Requests()) - len(fake.GraphRequests())
+	t.Logf("chaos: %d identity requests for %d Graph requests", tokenCalls, total)
+	if tokenCalls*10 > total {
+		t.Errorf("%d identity requests for %d Graph requests: tokens are not reused", tokenCalls, total)
+	}
 	if w := deletes(fake); w != 0 {
 		t.Errorf("%d DELETE requests; Graph has no DELETE for runs", w)
 	}

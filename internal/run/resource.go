@@ -63,61 +63,81 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	var run *graph.Run
-	var err error
-	if known(plan.RunID) {
-		// Graph may not find a run created moments ago (eventual consistency).
-		ctx = graph.WithNotFoundRetry(ctx, adoptNotFoundWindow)
-		run, err = r.client.GetRun(ctx, plan.RunID.ValueString())
-		if graph.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("run_id"), "Run not found",
-				fmt.Sprintf("run_id is %q, but no industry data run with that id exists in Microsoft Graph.\n\n%s",
-					plan.RunID.ValueString(), tfdiag.FromError("", err).Detail()))
-			return
-		}
-	} else {
-		ctx = graph.WithNotFoundRetry(ctx, startNotFoundWindow)
-		run, err = r.start(ctx)
-	}
-	if err != nil {
-		resp.Diagnostics.Append(tfdiag.FromError("Cannot create industry data run", err))
+	run, d := r.adoptOrStart(ctx, plan)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	// From here on the run exists: save it even if what follows fails, so
-	// nothing is lost and the next plan shows what is left to do.
-	var current resourceModel
-	current.Timeouts, current.WaitForCompletion = plan.Timeouts, plan.WaitForCompletion
-	current.Statistics = types.ObjectNull(attrTypesOf(ctx, "statistics"))
-	current.StartDateTime, current.EndDateTime = plan.StartDateTime, plan.EndDateTime // kept as written when the same instant
+	// From here on the run exists: it is saved even if what follows fails,
+	// so nothing is lost and the next plan shows what is left to do.
+	current := resourceModel{
+		Timeouts: plan.Timeouts, WaitForCompletion: plan.WaitForCompletion,
+		Statistics: types.ObjectNull(attrTypesOf(ctx, "statistics")),
+		// Times stay as written when the service names the same instant.
+		StartDateTime: plan.StartDateTime, EndDateTime: plan.EndDateTime,
+	}
 	resp.Diagnostics.Append(current.setRun(ctx, run, nil)...)
+	run, d = r.converge(ctx, run, plan, config, current)
+	resp.Diagnostics.Append(d...)
+	r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+}
 
-	if err := checkTransition(run.Status, plan.Status.ValueString()); err != nil && known(plan.Status) {
-		resp.Diagnostics.AddAttributeError(pathStatus, "Run status cannot change", "Run "+run.ID+": "+err.Error()+".")
-		r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
-		return
+// adoptOrStart returns the run the resource will manage. Graph may not find
+// a run created moments ago (eventual consistency), so both paths tolerate a
+// 404 for a bounded window.
+func (r *runResource) adoptOrStart(ctx context.Context, plan resourceModel) (*graph.Run, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if !known(plan.RunID) {
+		run, err := r.start(graph.WithNotFoundRetry(ctx, startNotFoundWindow))
+		if err != nil {
+			diags.Append(tfdiag.FromError("Cannot start an industry data run", err))
+		}
+		return run, diags
+	}
+	id := plan.RunID.ValueString()
+	run, err := r.client.GetRun(graph.WithNotFoundRetry(ctx, adoptNotFoundWindow), id)
+	switch {
+	case graph.IsNotFound(err):
+		diags.AddAttributeError(path.Root("run_id"), "Run not found",
+			fmt.Sprintf("run_id is %q, but no industry data run with that id exists in Microsoft Graph.\n\n%s",
+				id, tfdiag.FromError("", err).Detail()))
+	case err != nil:
+		diags.Append(tfdiag.FromError("Cannot read industry data run "+id, err))
+	}
+	return run, diags
+}
+
+// converge brings the run to the plan: one PATCH of what differs, then, with
+// wait_for_completion, polling until the run has ended. It returns the run as
+// last seen, also when a step fails.
+func (r *runResource) converge(ctx context.Context, run *graph.Run, plan, config, current resourceModel) (*graph.Run, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if known(plan.Status) {
+		if err := checkTransition(run.Status, plan.Status.ValueString()); err != nil {
+			diags.AddAttributeError(pathStatus, "Run status cannot change", "Run "+run.ID+": "+err.Error()+".")
+			return run, diags
+		}
 	}
 	patch, d := patchFor(ctx, plan, current, config.Statistics)
-	resp.Diagnostics.Append(d...)
+	diags.Append(d...)
 	if !patch.Empty() {
 		patched, err := r.patch(ctx, run.ID, patch)
 		if err != nil {
-			resp.Diagnostics.Append(tfdiag.FromError("Cannot update industry data run "+run.ID, err))
-			r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
-			return
+			diags.Append(tfdiag.FromError("Cannot update industry data run "+run.ID, err))
+			return run, diags
 		}
 		run = patched
 	}
 	if plan.WaitForCompletion.ValueBool() && !isFinal(run.Status) {
 		finished, err := r.waitForCompletion(ctx, run.ID)
-		if err != nil {
-			resp.Diagnostics.Append(tfdiag.FromError("Run "+run.ID+" did not complete", err))
-			r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
-			return
+		if finished != nil {
+			run = finished // the latest seen, also when waiting ran out of time
 		}
-		run = finished
+		if err != nil {
+			diags.Append(tfdiag.FromError("Run "+run.ID+" did not complete", err))
+		}
 	}
-	resp.Diagnostics.Append(current.setRun(ctx, run, nil)...)
-	r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+	return run, diags
 }
 
 // saveWithStatistics completes the model with the run's statistics (inline,
