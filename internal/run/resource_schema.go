@@ -3,6 +3,7 @@ package run
 import (
 	"context"
 	"regexp"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -79,8 +80,20 @@ func resourceSchema(ctx context.Context) schema.Schema {
 	}
 }
 
-// attrTypesOf returns the object attribute types of a nested attribute, so
-// that state objects are built from the schema itself.
-func attrTypesOf(ctx context.Context, name string) map[string]attr.Type {
-	return resourceSchema(ctx).Attributes[name].GetType().(types.ObjectType).AttrTypes
+// nestedAttrTypes holds the object attribute types of the resource's nested
+// attributes, derived once from the schema itself: building the schema costs
+// a hundred allocations, and state objects are built for every resource.
+var nestedAttrTypes = sync.OnceValue(func() map[string]map[string]attr.Type {
+	out := map[string]map[string]attr.Type{}
+	for name, a := range resourceSchema(context.Background()).Attributes {
+		if t, ok := a.GetType().(types.ObjectType); ok {
+			out[name] = t.AttrTypes
+		}
+	}
+	return out
+})
+
+// attrTypesOf returns the object attribute types of a nested attribute.
+func attrTypesOf(_ context.Context, name string) map[string]attr.Type {
+	return nestedAttrTypes()[name]
 }
