@@ -63,6 +63,9 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
+	// Graph may not find a run created moments ago (eventual consistency):
+	// every call of this create tolerates a 404 for a bounded window.
+	ctx = graph.WithNotFoundRetry(ctx, notFoundWindow(plan))
 	run, d := r.adoptOrStart(ctx, plan)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
@@ -82,20 +85,26 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 	r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
 }
 
-// adoptOrStart returns the run the resource will manage. Graph may not find
-// a run created moments ago (eventual consistency), so both paths tolerate a
-// 404 for a bounded window.
+// notFoundWindow is how long a create believes a 404 may be Graph catching up.
+func notFoundWindow(plan resourceModel) time.Duration {
+	if known(plan.RunID) {
+		return adoptNotFoundWindow
+	}
+	return startNotFoundWindow
+}
+
+// adoptOrStart returns the run the resource will manage.
 func (r *runResource) adoptOrStart(ctx context.Context, plan resourceModel) (*graph.Run, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if !known(plan.RunID) {
-		run, err := r.start(graph.WithNotFoundRetry(ctx, startNotFoundWindow))
+		run, err := r.start(ctx)
 		if err != nil {
 			diags.Append(tfdiag.FromError("Cannot start an industry data run", err))
 		}
 		return run, diags
 	}
 	id := plan.RunID.ValueString()
-	run, err := r.client.GetRun(graph.WithNotFoundRetry(ctx, adoptNotFoundWindow), id)
+	run, err := r.client.GetRun(ctx, id)
 	switch {
 	case graph.IsNotFound(err):
 		diags.AddAttributeError(path.Root("run_id"), "Run not found",

@@ -450,3 +450,26 @@ func TestAccRun_startWithUnknownOutcomeIsNotResent(t *testing.T) {
 		}},
 	})
 }
+
+// Right after a start Graph may answer 404 for the new run and its
+// statistics (eventual consistency); Create waits that out instead of failing.
+func TestAccRun_startToleratesReadAfterWrite404(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := acctest.NewFake(t, fakegraph.Options{Faults: fakegraph.FaultPlan{NotFoundAfterWrite: 2 * time.Second}})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:           runConfig(fake, map[string]string{}),
+			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Check(func() error {
+					if n := fake.FaultStats().NotFoundAfterWrite; n == 0 {
+						return fmt.Errorf("the fake answered no read-after-write 404: the test proves nothing")
+					}
+					return nil
+				}),
+				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+			},
+		}},
+	})
+}
