@@ -177,16 +177,25 @@ func statisticsFor(r Run) RunStatistics {
 	return st
 }
 
-// GET /runs/{id}/activities
-func (s *Server) listActivities(w http.ResponseWriter, r *http.Request, c *call) {
+// activitiesOf resolves the run and the $select of an activities request,
+// answering the error itself when there is one.
+func (s *Server) activitiesOf(w http.ResponseWriter, c *call) (Run, []string, bool) {
 	fields, err := c.query.selection(typeRunActivity, activityFields)
 	if err != nil {
 		s.writeBadRequest(w, err)
-		return
+		return Run{}, nil, false
 	}
 	run, ok := s.Run(c.params[0])
 	if !ok {
 		s.writeNotFound(w, "industryDataRun", c.params[0])
+	}
+	return run, fields, ok
+}
+
+// GET /runs/{id}/activities
+func (s *Server) listActivities(w http.ResponseWriter, r *http.Request, c *call) {
+	run, fields, ok := s.activitiesOf(w, c)
+	if !ok {
 		return
 	}
 	// Activities keep the run's order; the key is the position.
@@ -206,14 +215,8 @@ func (s *Server) listActivities(w http.ResponseWriter, r *http.Request, c *call)
 
 // GET /runs/{id}/activities/{aid}
 func (s *Server) getActivity(w http.ResponseWriter, r *http.Request, c *call) {
-	fields, err := c.query.selection(typeRunActivity, activityFields)
-	if err != nil {
-		s.writeBadRequest(w, err)
-		return
-	}
-	run, ok := s.Run(c.params[0])
+	run, fields, ok := s.activitiesOf(w, c)
 	if !ok {
-		s.writeNotFound(w, "industryDataRun", c.params[0])
 		return
 	}
 	for _, a := range run.Activities {
