@@ -79,7 +79,7 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 		// Times stay as written when the service names the same instant.
 		StartDateTime: plan.StartDateTime, EndDateTime: plan.EndDateTime,
 	}
-	resp.Diagnostics.Append(current.setRun(ctx, run, nil)...)
+	current.setRun(run, nil)
 	run, d = r.converge(ctx, run, plan, config, current)
 	resp.Diagnostics.Append(d...)
 	r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
@@ -164,7 +164,7 @@ func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, 
 		diags.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
 		stats = &graph.RunStatistics{RunID: run.ID, Status: run.Status}
 	}
-	diags.Append(m.setRun(ctx, run, stats)...)
+	m.setRun(run, stats)
 	diags.Append(state.Set(ctx, m)...)
 }
 
@@ -220,7 +220,7 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 			return
 		}
 	}
-	resp.Diagnostics.Append(state.setRun(ctx, run, stats)...)
+	state.setRun(run, stats)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -266,7 +266,7 @@ func (r *runResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		r.saveWithStatistics(ctx, &next, run, &resp.State, &resp.Diagnostics)
 		return
 	}
-	resp.Diagnostics.Append(next.setRun(ctx, run, nil)...)
+	next.setRun(run, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
 }
 

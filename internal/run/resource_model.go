@@ -31,24 +31,19 @@ type resourceModel struct {
 
 // setRun copies what the service holds into the model. stats nil keeps the
 // model's statistics (the caller knows they did not change).
-func (m *resourceModel) setRun(ctx context.Context, r *graph.Run, stats *graph.RunStatistics) diag.Diagnostics {
-	var diags diag.Diagnostics
+func (m *resourceModel) setRun(r *graph.Run, stats *graph.RunStatistics) {
 	v := runFromGraph(r, stats)
 	m.ID, m.RunID = v.ID, v.ID
 	m.DisplayName, m.Status = v.DisplayName, v.Status
 	m.StartDateTime = keepIfSameInstant(m.StartDateTime, v.StartDateTime)
 	m.EndDateTime = keepIfSameInstant(m.EndDateTime, v.EndDateTime)
-	var d diag.Diagnostics
-	m.BlockingError, d = types.ObjectValueFrom(ctx, attrTypesOf(ctx, "blocking_error"), v.BlockingError)
-	diags.Append(d...)
+	m.BlockingError = blockingErrorValue(v.BlockingError)
 	if stats != nil {
-		m.Statistics, d = types.ObjectValueFrom(ctx, attrTypesOf(ctx, "statistics"), v.Statistics)
-		diags.Append(d...)
+		m.Statistics = statisticsValue(v.Statistics)
 	}
 	if m.WaitForCompletion.IsNull() || m.WaitForCompletion.IsUnknown() {
 		m.WaitForCompletion = types.BoolValue(false)
 	}
-	return diags
 }
 
 // keepIfSameInstant keeps the value as the user wrote it when the service
