@@ -58,19 +58,24 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
 }
 
-// readRun reads a run and its statistics: from the run body when the service
-// inlined them, otherwise with one getStatistics call.
+// readRun reads a run and its statistics.
 func readRun(ctx context.Context, c *graph.Client, id string) (*graph.Run, *graph.RunStatistics, error) {
 	r, err := c.GetRun(ctx, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	if r.Statistics != nil {
-		return r, r.Statistics, nil
-	}
-	stats, err := c.GetRunStatistics(ctx, id)
+	stats, err := statisticsOf(ctx, c, r)
 	if err != nil {
 		return nil, nil, err
 	}
 	return r, stats, nil
+}
+
+// statisticsOf returns a run's statistics: from the run body when the
+// service inlined them, otherwise with one getStatistics call.
+func statisticsOf(ctx context.Context, c *graph.Client, run *graph.Run) (*graph.RunStatistics, error) {
+	if run.Statistics != nil {
+		return run.Statistics, nil
+	}
+	return c.GetRunStatistics(ctx, run.ID)
 }

@@ -82,12 +82,10 @@ func (d *listDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		if !matches(run, cfg) {
 			continue
 		}
-		stats := run.Statistics
-		if stats == nil {
-			if stats, err = d.client.GetRunStatistics(ctx, run.ID); err != nil {
-				resp.Diagnostics.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
-				return
-			}
+		stats, err := statisticsOf(ctx, d.client, run)
+		if err != nil {
+			resp.Diagnostics.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
+			return
 		}
 		cfg.Runs = append(cfg.Runs, runFromGraph(run, stats))
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -151,7 +152,7 @@ func (r *runResource) converge(ctx context.Context, run *graph.Run, plan, config
 
 // saveWithStatistics completes the model with the run's statistics (inline,
 // or one getStatistics call) and writes it to state.
-func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, run *graph.Run, state stateSetter, diags *diag.Diagnostics) {
+func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, run *graph.Run, state *tfsdk.State, diags *diag.Diagnostics) {
 	if ctx.Err() != nil {
 		// The operation's timeout has passed (e.g. waiting for completion);
 		// saving what exists still deserves a short time of its own.
@@ -159,24 +160,13 @@ func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, 
 		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), finalSaveTimeout)
 		defer cancel()
 	}
-	stats, err := r.statistics(ctx, run)
+	stats, err := statisticsOf(ctx, r.client, run)
 	if err != nil {
 		diags.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
 		stats = &graph.RunStatistics{RunID: run.ID, Status: run.Status}
 	}
 	m.setRun(run, stats)
 	diags.Append(state.Set(ctx, m)...)
-}
-
-type stateSetter interface {
-	Set(context.Context, any) diag.Diagnostics
-}
-
-func (r *runResource) statistics(ctx context.Context, run *graph.Run) (*graph.RunStatistics, error) {
-	if run.Statistics != nil {
-		return run.Statistics, nil
-	}
-	return r.client.GetRunStatistics(ctx, run.ID)
 }
 
 // patch sends the PATCH and returns the run as the service now holds it: from
@@ -213,9 +203,9 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		resp.Diagnostics.Append(tfdiag.FromError("Cannot read industry data run "+state.ID.ValueString(), err))
 		return
 	}
-	stats := run.Statistics
-	if stats == nil && !statisticsSettled(state, run) {
-		if stats, err = r.client.GetRunStatistics(ctx, run.ID); err != nil {
+	var stats *graph.RunStatistics // nil keeps the statistics in state
+	if !statisticsSettled(state, run) {
+		if stats, err = statisticsOf(ctx, r.client, run); err != nil {
 			resp.Diagnostics.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
 			return
 		}
