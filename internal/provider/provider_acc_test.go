@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/acctest"
 	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
@@ -28,10 +31,15 @@ func TestAccProvider_httpEndpointOffLoopbackRejected(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.Factories(fake),
 		Steps: []resource.TestStep{{
+			// The credentials point at the fake's token endpoint: had the
+			// provider gone ahead, its first step would be a token request there.
 			Config: readRunConfig(`
 provider "industrydata" {
   graph_endpoint = "http://graph.example.com/beta"
-  access_token   = "irrelevant"
+  authority_host = "` + fake.URL() + `/"
+  tenant_id      = "` + fake.TenantID() + `"
+  client_id      = "` + fake.ClientID() + `"
+  client_secret  = "` + fake.ClientSecret() + `"
 }
 `),
 			ExpectError: regexp.MustCompile(`(?s)Invalid graph_endpoint.*http://graph.example.com/beta.*not loopback`),
@@ -73,7 +81,9 @@ func TestAccProvider_clientSecretAuth(t *testing.T) {
 			},
 			{
 				Config: readRunConfig(acctest.ProviderBlock(fake)),
-				Check:  resource.TestCheckResourceAttr("data.industrydata_run.test", "display_name", "r"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.industrydata_run.test", tfjsonpath.New("display_name"), knownvalue.StringExact("r")),
+				},
 			},
 		},
 	})
