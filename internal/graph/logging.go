@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,11 +83,11 @@ func (h *loggingHandler) Intercept(pipeline khttp.Pipeline, index int, req *http
 	return resp, nil
 }
 
-func attempt(req *http.Request) string {
-	if a := req.Header.Get("Retry-Attempt"); a != "" {
-		return a
-	}
-	return "0"
+// attempt numbers the sends of one request from 1, as the retry handler's
+// log lines do; Retry-Attempt counts the resends (absent on the first send).
+func attempt(req *http.Request) int {
+	resends, _ := strconv.Atoi(req.Header.Get("Retry-Attempt"))
+	return resends + 1
 }
 
 // headers renders headers for a log line, without credentials.
