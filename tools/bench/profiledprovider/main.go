@@ -6,7 +6,7 @@
 // OS, heap released to it, GC cycles, goroutines) and writes heap profiles of the
 // heap as of the last GC, every 2 s (heap-live-<pid>-<seconds>.pprof); BENCH_PROVIDER_GOGC sets the provider's
 // GOGC alone (GOGC would also reach Terraform), and BENCH_PROVIDER_MEMLIMIT_MB
-// its soft memory limit in MiB (as GOMEMLIMIT would). `go run ./tools/bench -profile DIR` runs the
+// its soft memory limit in MiB (as GOMEMLIMIT would; GOMEMLIMIT reaches Terraform too). `go run ./tools/bench -profile DIR` runs the
 // phases with it, because a provider started by Terraform cannot otherwise be
 // profiled. Merge a phase's profiles with
 //
@@ -27,11 +27,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/industrydata/terraform-provider-industrydata/internal/process"
 	"github.com/industrydata/terraform-provider-industrydata/internal/provider"
 )
 
 func main() {
-	quietUnreadLogs()
+	process.Prepare(os.Getenv, os.Setenv) // as the released provider does
 	if v := os.Getenv("BENCH_PROVIDER_GOGC"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
@@ -59,20 +60,6 @@ func main() {
 	})
 	if err != nil {
 		log.Print(err)
-	}
-}
-
-// quietUnreadLogs does what the provider's main.go does (function of the same
-// name there): with no log variable set, the plugin SDK's loggers are off, so
-// that the profiles show the provider as it is released.
-func quietUnreadLogs() {
-	for _, name := range []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_INDUSTRYDATA"} {
-		if os.Getenv(name) != "" {
-			return
-		}
-	}
-	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"} {
-		_ = os.Setenv(name, "off")
 	}
 }
 

@@ -1,4 +1,4 @@
-package main
+package process
 
 import "testing"
 
@@ -12,11 +12,12 @@ func TestQuietUnreadLogs(t *testing.T) {
 		{"TF_LOG set: untouched", map[string]string{"TF_LOG": "trace"}, false},
 		{"TF_LOG_PROVIDER set: untouched", map[string]string{"TF_LOG_PROVIDER": "debug"}, false},
 		{"TF_LOG_SDK_PROTO set: untouched", map[string]string{"TF_LOG_SDK_PROTO": "trace"}, false},
+		{"TF_LOG_PROVIDER_INDUSTRYDATA set: untouched", map[string]string{"TF_LOG_PROVIDER_INDUSTRYDATA": "debug"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			set := map[string]string{}
-			quietUnreadLogs(func(k string) string { return tt.env[k] }, func(k, v string) error { set[k] = v; return nil })
+			QuietUnreadLogs(func(k string) string { return tt.env[k] }, func(k, v string) error { set[k] = v; return nil })
 			if got := set["TF_LOG_SDK_PROTO"] == "off" && set["TF_LOG_SDK"] == "off" && set["TF_LOG_SDK_FRAMEWORK"] == "off"; got != tt.off {
 				t.Errorf("SDK logs switched off: %v, want %v (set %v)", got, tt.off, set)
 			}
