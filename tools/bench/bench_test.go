@@ -134,13 +134,13 @@ func TestSeedAndConfigs(t *testing.T) {
 			t.Errorf("statistics: %+v", runs[0].Statistics)
 		}
 	}
-	td, id, null := filepath.Join(dir, "td"), filepath.Join(dir, "id"), filepath.Join(dir, "null")
-	for _, d := range []string{td, id, null} {
+	td, id, null, sized := filepath.Join(dir, "td"), filepath.Join(dir, "id"), filepath.Join(dir, "null"), filepath.Join(dir, "sized")
+	for _, d := range []string{td, id, null, sized} {
 		if err := os.Mkdir(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := writeConfigs(td, id, null, []string{runID(0), runID(1)}); err != nil {
+	if err := writeConfigs(td, id, null, sized, []string{runID(0), runID(1)}); err != nil {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]string{
@@ -148,10 +148,37 @@ func TestSeedAndConfigs(t *testing.T) {
 		filepath.Join(id, "main.tf"):      `resource "industrydata_run" "r"`,
 		filepath.Join(td, "main.tf"):      "count = 2",
 		filepath.Join(null, "main.tf"):    `resource "benchnull_item" "r"`,
+		filepath.Join(sized, "main.tf"):   `file("${path.module}/payload.txt")`,
 	} {
 		if data, err := os.ReadFile(path); err != nil || !strings.Contains(string(data), want) {
 			t.Errorf("%s lacks %q: %v\n%s", path, want, err, data)
 		}
+	}
+}
+
+// The sized baseline's payload is as long as the first industrydata_run's
+// attributes in compact JSON, whatever the indentation of the state file.
+func TestWriteSizedPayload(t *testing.T) {
+	id, sized := t.TempDir(), t.TempDir()
+	state := `{"version": 4, "resources": [{"type": "industrydata_run", "instances": [
+  {"attributes": {"id": "a", "statistics": {"people": 12}}},
+  {"attributes": {"id": "b-longer", "statistics": null}}]}]}`
+	if err := os.WriteFile(filepath.Join(id, "terraform.tfstate"), []byte(state), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, err := writeSizedPayload(id, sized)
+	want := len(`{"id":"a","statistics":{"people":12}}`)
+	if err != nil || n != want {
+		t.Fatalf("writeSizedPayload = %d, %v; want %d", n, err, want)
+	}
+	if data, err := os.ReadFile(filepath.Join(sized, "payload.txt")); err != nil || len(data) != want {
+		t.Errorf("payload.txt: %d bytes, %v; want %d", len(data), err, want)
+	}
+	if err := os.WriteFile(filepath.Join(id, "terraform.tfstate"), []byte(`{"resources": []}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeSizedPayload(id, sized); err == nil {
+		t.Error("an empty state gave no error")
 	}
 }
 

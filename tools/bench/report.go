@@ -178,7 +178,7 @@ func (r report) markdown() string {
 		m.cores, m.cpu, float64(m.memory)/(1<<30), m.goos, m.goarch, m.kernel, m.goVersion, m.tfVersion)
 
 	p("## Plan and apply\n\n")
-	p("Every Graph request waits %s in the fake (`-latency`), concurrently. For each size, each of four phases runs on N `terraform_data` resources (built into Terraform, no network), then on N `benchnull_item` resources (an empty provider, below), then on N `industrydata_run` resources adopting N seeded runs that have ended and have full statistics (two inbound activities with counters and role counts, one outbound), all with the same `-parallelism`:\n\n", r.opts.latency)
+	p("Every Graph request waits %s in the fake (`-latency`), concurrently. For each size, each of four phases runs on N `terraform_data` resources (built into Terraform, no network), then on N `benchnull_item` resources (an empty provider, below), then on N `industrydata_run` resources adopting N seeded runs that have ended and have full statistics (two inbound activities with counters and role counts, one outbound), then on N `terraform_data` resources that each hold a string as long as an `industrydata_run`'s state (below), all with the same `-parallelism`:\n\n", r.opts.latency)
 	p("- **adopt**: `terraform apply` creating every resource with `run_id` and a `display_name` that differs from the run's (so at most one PATCH is due);\n")
 	p("- **refresh**: `terraform plan -detailed-exitcode`, which must show no change;\n")
 	p("- **update**: `terraform apply` changing `display_name` (`input` for `terraform_data`) of every resource;\n")
@@ -218,6 +218,16 @@ func (r report) markdown() string {
 		}
 	}
 	p("\n")
+	p("A fourth configuration measures what Terraform itself spends on a state as large as industrydata's, with no provider at all: N `terraform_data` resources whose `triggers_replace` holds a string as long as one `industrydata_run`'s attributes in state (compact JSON, measured after the adopt). Terraform's local backend rewrites the whole state file after every resource it creates, updates or removes, so an apply or destroy of N resources writes N states of up to N resources: a cost in N² × state size that no provider can remove. The string is a lower bound for industrydata's nested values, which Terraform also decodes, compares and indents.\n\n")
+	p("| N | phase | bytes per resource | `terraform_data` s | `terraform_data`, same state size s | `industrydata_run` s | `industrydata_run` − same state size s | network floor s |\n")
+	p("|---:|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, s := range r.sizes {
+		for _, ph := range s.phases {
+			p("| %d | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |\n", s.N, ph.name, s.stateBytes, ph.builtin.wall.Seconds(), ph.sized.wall.Seconds(),
+				ph.provider.wall.Seconds(), ph.provider.wall.Seconds()-ph.sized.wall.Seconds(), ph.floorSeconds)
+		}
+	}
+	p("\n")
 	p("CPU seconds of each process during the phase (from /proc, polled every %s; the provider's CPU is summed over the provider processes Terraform started; a process that lives less than one poll may be missed, which matters only for the short schema-reading ones). Terraform's CPU excludes the provider's. Wall seconds for comparison. *Other processes' CPU* is what the rest of the machine used meanwhile (all CPU time in /proc/stat minus Terraform's, the provider's and the fake's): near 0 on a quiet machine; where it is large, the wall times include waiting for other work.\n\n", pollInterval)
 	p("| N | phase | resource | wall s | Terraform CPU s | provider processes | provider CPU s | provider peak RSS MB | fake CPU s | other processes' CPU s |\n")
 	p("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -226,7 +236,7 @@ func (r report) markdown() string {
 			for _, x := range []struct {
 				name string
 				run  tfRun
-			}{{"`terraform_data`", ph.builtin}, {"`benchnull_item`", ph.null}, {"`industrydata_run`", ph.provider}} {
+			}{{"`terraform_data`", ph.builtin}, {"`benchnull_item`", ph.null}, {"`industrydata_run`", ph.provider}, {"`terraform_data`, same state size", ph.sized}} {
 				rss := "—"
 				if x.run.procs.count > 0 {
 					rss = fmt.Sprintf("%.1f", mb(x.run.procs.peakRSS))

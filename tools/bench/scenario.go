@@ -16,8 +16,9 @@ import (
 	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
 )
 
-// The four phases, in order. Each runs first on terraform_data, then on
-// industrydata_run, with the same N and -parallelism.
+// The four phases, in order. Each runs on terraform_data, benchnull_item,
+// industrydata_run and terraform_data with a state as large as
+// industrydata_run's, with the same N and -parallelism.
 var phases = []phase{
 	{name: "adopt", args: []string{"apply", "-auto-approve"}, displayName: "Bench"},
 	{name: "refresh", args: []string{"plan", "-detailed-exitcode"}, displayName: "Bench"},
@@ -37,6 +38,7 @@ type phaseResult struct {
 	provider     tfRun // industrydata_run
 	builtin      tfRun // terraform_data
 	null         tfRun // benchnull_item: an empty framework provider
+	sized        tfRun // terraform_data holding as many state bytes as industrydata_run
 	requests     requestCounts
 	floorSeconds float64
 }
@@ -63,6 +65,9 @@ type sizeResult struct {
 	load       loadResult
 	stats      fakeStats
 	latency    time.Duration
+	// stateBytes is the length of one industrydata_run's attributes in
+	// state (compact JSON), the length of the sized baseline's payload.
+	stateBytes int
 }
 
 func (p phaseResult) costSeconds() float64 {
@@ -80,7 +85,8 @@ func runSize(o options, b binaries, work string, s size) (sizeResult, error) {
 	res := sizeResult{size: s, latency: o.latency}
 	dir := filepath.Join(work, fmt.Sprintf("n%d-p%d", s.N, s.P))
 	tdDir, idDir, nullDir := filepath.Join(dir, "terraform_data"), filepath.Join(dir, "industrydata"), filepath.Join(dir, "benchnull")
-	for _, d := range []string{tdDir, idDir, nullDir} {
+	sizedDir := filepath.Join(dir, "terraform_data_sized")
+	for _, d := range []string{tdDir, idDir, nullDir, sizedDir} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return res, err
 		}
@@ -89,7 +95,7 @@ func runSize(o options, b binaries, work string, s size) (sizeResult, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := writeConfigs(tdDir, idDir, nullDir, ids); err != nil {
+	if err := writeConfigs(tdDir, idDir, nullDir, sizedDir, ids); err != nil {
 		return res, err
 	}
 	fake, err := startFake(b.fake, dir, filepath.Join(dir, "seed.json"), o.latency)
@@ -137,15 +143,25 @@ func runSize(o options, b binaries, work string, s size) (sizeResult, error) {
 			if pr.requests, err = fake.requestsSince(offset); err != nil {
 				return res, err
 			}
+			if !o.smoke {
+				if ph.name == "adopt" {
+					if res.stateBytes, err = writeSizedPayload(idDir, sizedDir); err != nil {
+						return res, err
+					}
+				}
+				if pr.sized, err = runTerraform(o.terraform, env, sizedDir, ph, s.P, providerBin, fake.pid()); err != nil {
+					return res, err
+				}
+			}
 			res.requestLog = append(res.requestLog, pr)
 			pr.floorSeconds = floor(s, pr.requests.perResource(s.N), o.latency)
 			if o.smoke {
 				logf("  %-8s industrydata %.2f s (%s)", ph.name, pr.provider.wall.Seconds(), pr.requests.summary())
 			} else {
-				logf("  %-8s industrydata %6.2f s (%s; CPU: Terraform %.1f s, provider %.1f s, other processes %.1f s; %d provider processes, peak RSS %.1f MB); terraform_data %.2f s; benchnull %.2f s (CPU: Terraform %.1f s, provider %.1f s)",
+				logf("  %-8s industrydata %6.2f s (%s; CPU: Terraform %.1f s, provider %.1f s, other processes %.1f s; %d provider processes, peak RSS %.1f MB); terraform_data %.2f s; benchnull %.2f s (CPU: Terraform %.1f s, provider %.1f s); terraform_data with %d-byte states %.2f s",
 					ph.name, pr.provider.wall.Seconds(), pr.requests.summary(), (pr.provider.cpu - pr.provider.procs.cpu).Seconds(), pr.provider.procs.cpu.Seconds(),
 					pr.provider.otherCPU.Seconds(), pr.provider.procs.count, mb(pr.provider.procs.peakRSS), pr.builtin.wall.Seconds(),
-					pr.null.wall.Seconds(), (pr.null.cpu - pr.null.procs.cpu).Seconds(), pr.null.procs.cpu.Seconds())
+					pr.null.wall.Seconds(), (pr.null.cpu - pr.null.procs.cpu).Seconds(), pr.null.procs.cpu.Seconds(), res.stateBytes, pr.sized.wall.Seconds())
 			}
 			if rep == 0 {
 				res.phases = append(res.phases, pr)
@@ -157,6 +173,9 @@ func runSize(o options, b binaries, work string, s size) (sizeResult, error) {
 			}
 			if kept := &res.phases[i]; pr.null.wall < kept.null.wall {
 				kept.null = pr.null
+			}
+			if kept := &res.phases[i]; pr.sized.wall < kept.sized.wall {
+				kept.sized = pr.sized
 			}
 			if kept := &res.phases[i]; pr.provider.wall < kept.provider.wall {
 				kept.provider, kept.requests, kept.floorSeconds = pr.provider, pr.requests, pr.floorSeconds
@@ -349,10 +368,12 @@ func writeSeed(path string, n int, withStatistics bool) ([]string, error) {
 	return ids, os.WriteFile(path, data, 0o644)
 }
 
-// writeConfigs writes the two configurations: N industrydata_run adopting
-// the seeded runs, and N terraform_data. Both take var.name, so a phase
-// changes every resource's display_name (input) with -var.
-func writeConfigs(tdDir, idDir, nullDir string, ids []string) error {
+// writeConfigs writes the configurations: N industrydata_run adopting the
+// seeded runs, N benchnull_item, N terraform_data, and N terraform_data each
+// holding a payload as long as an industrydata_run's state. All take
+// var.name, so a phase changes every resource's display_name (input) with
+// -var.
+func writeConfigs(tdDir, idDir, nullDir, sizedDir string, ids []string) error {
 	idsJSON, err := json.Marshal(ids)
 	if err != nil {
 		return err
@@ -410,6 +431,17 @@ resource "terraform_data" "r" {
   input = "${var.name} ${count.index}"
 }
 `, len(ids)),
+		// payload.txt is written after industrydata's adopt (writeSizedPayload).
+		filepath.Join(sizedDir, "main.tf"): fmt.Sprintf(`variable "name" {
+  type = string
+}
+
+resource "terraform_data" "r" {
+  count            = %d
+  input            = "${var.name} ${count.index}"
+  triggers_replace = file("${path.module}/payload.txt")
+}
+`, len(ids)),
 	}
 	for path, content := range files {
 		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
@@ -417,6 +449,37 @@ resource "terraform_data" "r" {
 		}
 	}
 	return nil
+}
+
+// writeSizedPayload measures one industrydata_run's attributes in the state
+// Terraform wrote (compact JSON) and writes a payload of that many bytes for
+// the sized terraform_data baseline. The payload is a plain string, so the
+// baseline is a lower bound: Terraform indents nested JSON when it writes
+// state, which makes industrydata's nested statistics cost more per byte.
+func writeSizedPayload(idDir, sizedDir string) (int, error) {
+	data, err := os.ReadFile(filepath.Join(idDir, "terraform.tfstate"))
+	if err != nil {
+		return 0, err
+	}
+	var st struct {
+		Resources []struct {
+			Instances []struct {
+				Attributes json.RawMessage `json:"attributes"`
+			} `json:"instances"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(data, &st); err != nil {
+		return 0, fmt.Errorf("reading the adopted state: %w", err)
+	}
+	if len(st.Resources) == 0 || len(st.Resources[0].Instances) == 0 {
+		return 0, errors.New("the adopted state holds no industrydata_run")
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, st.Resources[0].Instances[0].Attributes); err != nil {
+		return 0, err
+	}
+	n := compact.Len()
+	return n, os.WriteFile(filepath.Join(sizedDir, "payload.txt"), []byte(strings.Repeat("x", n)), 0o644)
 }
 
 // processCPU is a process's user+system time so far, from /proc (0 when gone).
