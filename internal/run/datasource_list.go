@@ -26,7 +26,7 @@ var _ datasource.DataSourceWithConfigure = (*listDataSource)(nil)
 type runsModel struct {
 	Status       types.String      `tfsdk:"status"`
 	StartedAfter timetypes.Instant `tfsdk:"started_after"`
-	Runs         []runModel        `tfsdk:"runs"`
+	Runs         types.List        `tfsdk:"runs"` // built by runsValue
 }
 
 // everyStatus is what a run can report, including statuses newer than this
@@ -76,7 +76,7 @@ func (d *listDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		resp.Diagnostics.Append(tfdiag.FromError("Cannot list industry data runs", err))
 		return
 	}
-	cfg.Runs = []runModel{}
+	listed := []runModel{}
 	for i := range runs {
 		run := &runs[i]
 		if !matches(run, cfg) {
@@ -87,8 +87,9 @@ func (d *listDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 			resp.Diagnostics.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
 			return
 		}
-		cfg.Runs = append(cfg.Runs, runFromGraph(run, stats))
+		listed = append(listed, runFromGraph(run, stats))
 	}
+	cfg.Runs = runsValue(listed)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
 

@@ -108,35 +108,3 @@ func TestNewestStartedSince(t *testing.T) {
 		t.Errorf("got %+v, want none", got)
 	}
 }
-
-// The hand-built state objects equal what the framework's reflection builds
-// from the same models.
-func TestStateValuesMatchReflection(t *testing.T) {
-	ctx := context.Background()
-	start := time.Date(2023, 11, 1, 11, 10, 46, 0, time.UTC)
-	stats := &graph.RunStatistics{RunID: "r", Status: "completed", Activities: []graph.ActivityStatistics{
-		{ActivityID: "a", Status: "completed", Inbound: &graph.InboundActivityResults{Errors: 1, People: graph.EntityCount{Total: 3},
-			MatchedPeopleByRole: map[string]int32{"student": 2}}},
-		{ActivityID: "b", Status: "skipped"},
-	}, InboundTotals: &graph.InboundTotals{People: 3, UnmatchedPeopleByRole: map[string]int32{}}}
-	for name, run := range map[string]graph.Run{
-		"with blocking error": {ID: "r", StartDateTime: &start, Status: "failed", BlockingError: &graph.PublicError{Code: "c", Message: "m"}},
-		"without":             {ID: "r", StartDateTime: &start, Status: "completed"},
-	} {
-		m := runFromGraph(&run, stats)
-		wantStats, d1 := types.ObjectValueFrom(ctx, attrTypesOf(ctx, "statistics"), m.Statistics)
-		wantErr, d2 := types.ObjectValueFrom(ctx, attrTypesOf(ctx, "blocking_error"), m.BlockingError)
-		if d1.HasError() || d2.HasError() {
-			t.Fatal(d1, d2)
-		}
-		if got := statisticsValue(m.Statistics); !got.Equal(wantStats) {
-			t.Errorf("%s: statistics\n got %v\nwant %v", name, got, wantStats)
-		}
-		if got := blockingErrorValue(m.BlockingError); !got.Equal(wantErr) {
-			t.Errorf("%s: blocking_error\n got %v\nwant %v", name, got, wantErr)
-		}
-	}
-	if !statisticsValue(nil).IsNull() || !blockingErrorValue(nil).IsNull() {
-		t.Error("nil models must give null objects")
-	}
-}
