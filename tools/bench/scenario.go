@@ -422,26 +422,9 @@ resource "benchnull_item" "r" {
   input = "${var.name} ${count.index}"
 }
 `, len(ids)),
-		filepath.Join(tdDir, "main.tf"): fmt.Sprintf(`variable "name" {
-  type = string
-}
-
-resource "terraform_data" "r" {
-  count = %d
-  input = "${var.name} ${count.index}"
-}
-`, len(ids)),
+		filepath.Join(tdDir, "main.tf"): terraformDataConfig(len(ids), ""),
 		// payload.txt is written after industrydata's adopt (writeSizedPayload).
-		filepath.Join(sizedDir, "main.tf"): fmt.Sprintf(`variable "name" {
-  type = string
-}
-
-resource "terraform_data" "r" {
-  count            = %d
-  input            = "${var.name} ${count.index}"
-  triggers_replace = file("${path.module}/payload.txt")
-}
-`, len(ids)),
+		filepath.Join(sizedDir, "main.tf"): terraformDataConfig(len(ids), `triggers_replace = file("${path.module}/payload.txt")`),
 	}
 	for path, content := range files {
 		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
@@ -449,6 +432,23 @@ resource "terraform_data" "r" {
 		}
 	}
 	return nil
+}
+
+// terraformDataConfig is N terraform_data whose input follows var.name, with
+// an extra argument line when extra is not empty.
+func terraformDataConfig(n int, extra string) string {
+	if extra != "" {
+		extra = "  " + extra + "\n"
+	}
+	return fmt.Sprintf(`variable "name" {
+  type = string
+}
+
+resource "terraform_data" "r" {
+  count = %d
+  input = "${var.name} ${count.index}"
+%s}
+`, n, extra)
 }
 
 // writeSizedPayload measures one industrydata_run's attributes in the state
