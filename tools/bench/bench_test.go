@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,52 @@ func TestParseFlags(t *testing.T) {
 	}
 	if _, err := parseFlags([]string{"-terraform", "tf", "-env", "novalue"}, io.Discard); err == nil {
 		t.Error("-env without = accepted")
+	}
+	if o, err := parseFlags([]string{"-terraform", "tf"}, io.Discard); err != nil || o.backend != backendLocal || o.diagnostics() != "" {
+		t.Errorf("the standard benchmark keeps state locally and is no diagnostic: %+v, %v", o, err)
+	}
+	if o, err := parseFlags([]string{"-terraform", "tf", "-backend", "http"}, io.Discard); err != nil || !strings.Contains(o.diagnostics(), "http backend") {
+		t.Errorf("-backend http: %+v, %v", o, err)
+	}
+	if _, err := parseFlags([]string{"-terraform", "tf", "-backend", "s3"}, io.Discard); err == nil {
+		t.Error("-backend s3 accepted")
+	}
+}
+
+// The state server speaks the http backend's unlocked protocol: no state is
+// a 404, a POST stores one per path, a DELETE removes it; locking is refused.
+func TestStateServer(t *testing.T) {
+	srv := newStateServer()
+	defer srv.Close()
+	do := func(method, path, body string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		got, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(got)
+	}
+	steps := []struct {
+		method, path, body string
+		wantStatus         int
+		wantBody           string
+	}{
+		{"GET", "/a", "", 404, ""},
+		{"POST", "/a", `{"serial":1}`, 200, ""},
+		{"GET", "/a", "", 200, `{"serial":1}`},
+		{"GET", "/b", "", 404, ""},
+		{"LOCK", "/a", "", 405, ""},
+		{"DELETE", "/a", "", 200, ""},
+		{"GET", "/a", "", 404, ""},
+	}
+	for i, st := range steps {
+		status, body := do(st.method, st.path, st.body)
+		if status != st.wantStatus || (st.wantBody != "" && body != st.wantBody) {
+			t.Errorf("step %d %s %s: %d %q, want %d %q", i, st.method, st.path, status, body, st.wantStatus, st.wantBody)
+		}
 	}
 }
 
@@ -157,27 +204,21 @@ func TestSeedAndConfigs(t *testing.T) {
 }
 
 // The sized baseline's payload is as long as the first industrydata_run's
-// attributes in compact JSON, whatever the indentation of the state file.
-func TestWriteSizedPayload(t *testing.T) {
-	id, sized := t.TempDir(), t.TempDir()
+// attributes in compact JSON, whatever the indentation of the state.
+func TestWritePayloadFor(t *testing.T) {
+	sized := t.TempDir()
 	state := `{"version": 4, "resources": [{"type": "industrydata_run", "instances": [
   {"attributes": {"id": "a", "statistics": {"people": 12}}},
   {"attributes": {"id": "b-longer", "statistics": null}}]}]}`
-	if err := os.WriteFile(filepath.Join(id, "terraform.tfstate"), []byte(state), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	n, err := writeSizedPayload(id, sized)
+	n, err := writePayloadFor([]byte(state), sized)
 	want := len(`{"id":"a","statistics":{"people":12}}`)
 	if err != nil || n != want {
-		t.Fatalf("writeSizedPayload = %d, %v; want %d", n, err, want)
+		t.Fatalf("writePayloadFor = %d, %v; want %d", n, err, want)
 	}
 	if data, err := os.ReadFile(filepath.Join(sized, "payload.txt")); err != nil || len(data) != want {
 		t.Errorf("payload.txt: %d bytes, %v; want %d", len(data), err, want)
 	}
-	if err := os.WriteFile(filepath.Join(id, "terraform.tfstate"), []byte(`{"resources": []}`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := writeSizedPayload(id, sized); err == nil {
+	if _, err := writePayloadFor([]byte(`{"resources": []}`), sized); err == nil {
 		t.Error("an empty state gave no error")
 	}
 }

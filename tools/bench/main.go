@@ -48,9 +48,16 @@ type options struct {
 	repeat         int
 	env            []string // extra NAME=value for Terraform (and so the provider)
 	statistics     bool     // seed runs with full statistics (false: without, a diagnostic)
+	backend        string   // where Terraform keeps state: backendLocal or backendHTTP
 	phases         []phase  // the phases to run, in order
 	command        string   // the command line, for BENCHMARKS.md
 }
+
+// Where Terraform keeps state (-backend).
+const (
+	backendLocal = "local"
+	backendHTTP  = "http"
+)
 
 // size is one configuration: N resources applied with -parallelism=P.
 type size struct{ N, P int }
@@ -95,6 +102,7 @@ func parseFlags(args []string, output io.Writer) (options, error) {
 	})
 	phaseNames := fs.String("phases", "adopt,refresh,update,destroy", "the `phases` to run, a subset in this order; all four for the standard benchmark")
 	fs.BoolVar(&o.statistics, "statistics", true, "seed runs with full statistics; false seeds runs without any (a diagnostic: what the statistics cost)")
+	fs.StringVar(&o.backend, "backend", backendLocal, "where Terraform keeps state: `local` (the standard benchmark; rewrites the state file after every resource) or http (a remote backend, served from memory by the bench)")
 	fs.IntVar(&o.repeat, "repeat", 1, "run the four phases this many `times` per size and keep, per phase, the fastest wall time of each configuration")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -117,6 +125,9 @@ func parseFlags(args []string, output io.Writer) (options, error) {
 	}
 	if o.repeat > 1 && o.phases[len(o.phases)-1].name != "destroy" {
 		return o, errors.New("-repeat needs destroy among the -phases: each repetition starts from an empty state")
+	}
+	if o.backend != backendLocal && o.backend != backendHTTP {
+		return o, fmt.Errorf("-backend %q: want %s or %s", o.backend, backendLocal, backendHTTP)
 	}
 	if o.latency < 0 || o.startupSamples < 1 || o.loadRequests < 1 || o.loadDuration <= 0 || o.repeat < 1 {
 		return o, errors.New("-latency must not be negative; -startup-samples, -load-requests, -load-duration and -repeat must be positive")
@@ -156,6 +167,9 @@ func (o options) diagnostics() string {
 	var notes []string
 	if !o.statistics {
 		notes = append(notes, "runs seeded without statistics (-statistics=false)")
+	}
+	if o.backend == backendHTTP {
+		notes = append(notes, "state in Terraform's http backend, served from memory by the bench, instead of the local backend (-backend=http)")
 	}
 	if o.profile != "" {
 		notes = append(notes, "the provider ran with CPU and heap profiling (-profile)")

@@ -107,11 +107,30 @@ func runSize(o options, b binaries, work string, s size) (sizeResult, error) {
 	if o.profile != "" {
 		providerBin, pluginDir = b.profiled, b.profiledDir
 	}
-	env, err := terraformEnv(fake, pluginDir, b.nullDir, dir)
+	mirror := ""
+	if o.backend == backendHTTP {
+		mirror = filepath.Join(dir, "mirror")
+		if err := providerMirror(mirror, map[string]string{"industrydata": providerBin, "benchnull": b.null}); err != nil {
+			return res, err
+		}
+	}
+	env, err := terraformEnv(fake, pluginDir, b.nullDir, dir, mirror)
 	if err != nil {
 		return res, err
 	}
 	env = append(env, o.env...)
+	if o.backend == backendHTTP {
+		states := newStateServer()
+		defer states.Close()
+		for _, d := range []string{tdDir, idDir, nullDir, sizedDir} {
+			if err := writeHTTPBackend(d, states.URL); err != nil {
+				return res, err
+			}
+			if err := initBackend(o.terraform, env, d); err != nil {
+				return res, err
+			}
+		}
+	}
 
 	logf("N = %d, parallelism %d, latency %s: fake Graph at %s", s.N, s.P, o.latency, fake.info.GraphURL)
 	for rep := range o.repeat {
@@ -145,7 +164,7 @@ func runSize(o options, b binaries, work string, s size) (sizeResult, error) {
 			}
 			if !o.smoke {
 				if ph.name == "adopt" {
-					if res.stateBytes, err = writeSizedPayload(idDir, sizedDir); err != nil {
+					if res.stateBytes, err = writeSizedPayload(o.terraform, env, idDir, sizedDir); err != nil {
 						return res, err
 					}
 				}
@@ -264,12 +283,19 @@ func lastLines(b []byte, n int) string {
 
 // terraformEnv is this process's environment without Terraform, Azure or
 // provider settings, plus what the phases need: the dev_overrides CLI
-// configuration, the fake's certificate, and the credentials.
-func terraformEnv(f *fakeProcess, pluginDir, nullDir, dir string) ([]string, error) {
+// configuration (with a filesystem mirror of the bench's providers for
+// `terraform init` when mirror is set), the fake's certificate, and the
+// credentials.
+func terraformEnv(f *fakeProcess, pluginDir, nullDir, dir, mirror string) ([]string, error) {
 	env := cleanEnv()
 	cliConfig := filepath.Join(dir, "cli.tfrc")
-	if err := os.WriteFile(cliConfig, fmt.Appendf(nil, "provider_installation {\n  dev_overrides {\n    %q = %q\n    %q = %q\n  }\n  direct {}\n}\n",
-		"industrydata/industrydata", pluginDir, "industrydata/benchnull", nullDir), 0o644); err != nil {
+	install := "  direct {}\n"
+	if mirror != "" {
+		ours := `["industrydata/industrydata", "industrydata/benchnull"]`
+		install = fmt.Sprintf("  filesystem_mirror {\n    path    = %q\n    include = %s\n  }\n  direct {\n    exclude = %s\n  }\n", mirror, ours, ours)
+	}
+	if err := os.WriteFile(cliConfig, fmt.Appendf(nil, "provider_installation {\n  dev_overrides {\n    %q = %q\n    %q = %q\n  }\n%s}\n",
+		"industrydata/industrydata", pluginDir, "industrydata/benchnull", nullDir, install), 0o644); err != nil {
 		return nil, err
 	}
 	return append(env,
@@ -452,15 +478,24 @@ resource "terraform_data" "r" {
 }
 
 // writeSizedPayload measures one industrydata_run's attributes in the state
-// Terraform wrote (compact JSON) and writes a payload of that many bytes for
-// the sized terraform_data baseline. The payload is a plain string, so the
-// baseline is a lower bound: Terraform indents nested JSON when it writes
-// state, which makes industrydata's nested statistics cost more per byte.
-func writeSizedPayload(idDir, sizedDir string) (int, error) {
-	data, err := os.ReadFile(filepath.Join(idDir, "terraform.tfstate"))
+// Terraform holds (`terraform state pull`, whatever the backend) and writes a
+// payload of that many bytes for the sized terraform_data baseline.
+func writeSizedPayload(tf string, env []string, idDir, sizedDir string) (int, error) {
+	cmd := exec.Command(tf, "-chdir="+idDir, "state", "pull")
+	cmd.Env = env
+	state, err := cmd.Output()
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("terraform state pull in %s: %w", idDir, err)
 	}
+	return writePayloadFor(state, sizedDir)
+}
+
+// writePayloadFor writes the payload for a state: as many bytes as its first
+// resource instance's attributes in compact JSON. The payload is a plain
+// string, so the baseline is a lower bound: Terraform indents nested JSON
+// when it writes state, which makes industrydata's nested statistics cost
+// more per byte.
+func writePayloadFor(data []byte, sizedDir string) (int, error) {
 	var st struct {
 		Resources []struct {
 			Instances []struct {
