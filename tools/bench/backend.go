@@ -56,6 +56,23 @@ func (s *stateServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// useHTTPBackend starts a state server and points the configurations in
+// dirs at it, initialising each; stop shuts the server down.
+func useHTTPBackend(tf string, env []string, dirs ...string) (stop func(), err error) {
+	states := newStateServer()
+	for _, d := range dirs {
+		if err := writeHTTPBackend(d, states.URL); err != nil {
+			states.Close()
+			return nil, err
+		}
+		if err := initBackend(tf, env, d); err != nil {
+			states.Close()
+			return nil, err
+		}
+	}
+	return states.Close, nil
+}
+
 // writeHTTPBackend adds a backend "http" block to the configuration in dir,
 // storing its state under the folder's name.
 func writeHTTPBackend(dir, serverURL string) error {

@@ -120,16 +120,11 @@ func runSize(o options, b binaries, work string, s size) (sizeResult, error) {
 	}
 	env = append(env, o.env...)
 	if o.backend == backendHTTP {
-		states := newStateServer()
-		defer states.Close()
-		for _, d := range []string{tdDir, idDir, nullDir, sizedDir} {
-			if err := writeHTTPBackend(d, states.URL); err != nil {
-				return res, err
-			}
-			if err := initBackend(o.terraform, env, d); err != nil {
-				return res, err
-			}
+		stop, err := useHTTPBackend(o.terraform, env, tdDir, idDir, nullDir, sizedDir)
+		if err != nil {
+			return res, err
 		}
+		defer stop()
 	}
 
 	logf("N = %d, parallelism %d, latency %s: fake Graph at %s", s.N, s.P, o.latency, fake.info.GraphURL)
