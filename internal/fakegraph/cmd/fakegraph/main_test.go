@@ -81,19 +81,11 @@ func TestRun(t *testing.T) {
 	}
 	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
 
-	res, err := client.PostForm(inf.URL+"/"+inf.TenantID+"/oauth2/v2.0/token", map[string][]string{
-		"grant_type": {"client_credentials"}, "client_id": {inf.ClientID}, "client_secret": {inf.ClientSecret}, "scope": {"https://graph.microsoft.com/.default"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	json.NewDecoder(res.Body).Decode(&tok)
-	res.Body.Close()
+	token := fetchToken(t, client, inf)
 	req, _ := http.NewRequest(http.MethodGet, inf.GraphURL+"/external/industryData/runs", nil)
-	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
-	if res, err = client.Do(req); err != nil || res.StatusCode != http.StatusOK {
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := client.Do(req)
+	if err != nil || res.StatusCode != http.StatusOK {
 		t.Fatalf("list runs: %v %v", res, err)
 	}
 	res.Body.Close()
@@ -106,9 +98,28 @@ func TestRun(t *testing.T) {
 		t.Error("info file left behind")
 	}
 	logged := logBuf.String()
-	if !strings.Contains(logged, "GET /beta/external/industryData/runs 200") || strings.Contains(logged, "s3cret") || strings.Contains(logged, tok.AccessToken) {
+	if !strings.Contains(logged, "GET /beta/external/industryData/runs 200") || strings.Contains(logged, "s3cret") || strings.Contains(logged, token) {
 		t.Errorf("log:\n%s", logged)
 	}
+}
+
+// fetchToken gets an access token from the running fake with the client
+// credentials it published in its info file.
+func fetchToken(t *testing.T, client *http.Client, inf info) string {
+	t.Helper()
+	res, err := client.PostForm(inf.URL+"/"+inf.TenantID+"/oauth2/v2.0/token", map[string][]string{
+		"grant_type": {"client_credentials"}, "client_id": {inf.ClientID}, "client_secret": {inf.ClientSecret}, "scope": {"https://graph.microsoft.com/.default"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&tok); err != nil || res.StatusCode != http.StatusOK || tok.AccessToken == "" {
+		t.Fatalf("token: %d, %v", res.StatusCode, err)
+	}
+	return tok.AccessToken
 }
 
 func waitForFile(t *testing.T, path string) []byte {
@@ -138,21 +149,13 @@ func TestStatsFile(t *testing.T) {
 	if err := json.Unmarshal(waitForFile(t, cfg.infoFile), &inf); err != nil {
 		t.Fatal(err)
 	}
-	res, err := http.PostForm(inf.URL+"/"+inf.TenantID+"/oauth2/v2.0/token", map[string][]string{
-		"grant_type": {"client_credentials"}, "client_id": {inf.ClientID}, "client_secret": {inf.ClientSecret}, "scope": {"https://graph.microsoft.com/.default"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	json.NewDecoder(res.Body).Decode(&tok)
-	res.Body.Close()
+	token := fetchToken(t, http.DefaultClient, inf)
 	runID := fakegraph.SampleRuns(time.Now())[0].ID
 	for _, p := range []string{"/external/industryData/runs/" + runID, "/external/industryData/runs/" + runID + "/getStatistics"} {
 		req, _ := http.NewRequest(http.MethodGet, inf.GraphURL+p, nil)
-		req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
-		if res, err = http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusOK {
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil || res.StatusCode != http.StatusOK {
 			t.Fatalf("GET %s: %v %v", p, res, err)
 		}
 		res.Body.Close()
