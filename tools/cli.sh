@@ -20,8 +20,10 @@ if [[ ! -x $bin ]]; then
   mkdir -p "$cache/bin"
   echo "building $cli $version (once per machine; several minutes on 2 cores)…" >&2
   start=$SECONDS
-  (cd "$dir" && go build -o "$bin.tmp" "$pkg")
-  mv "$bin.tmp" "$bin"
+  # A temporary name per process: two checkouts building at once must not
+  # move each other's half-written binary.
+  (cd "$dir" && go build -o "$bin.tmp.$$" "$pkg")
+  mv "$bin.tmp.$$" "$bin"
   echo "built $cli $version in $((SECONDS - start)) s" >&2
 fi
 echo "$bin"

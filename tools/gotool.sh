@@ -21,9 +21,10 @@ if [[ ! -x $bin ]]; then
   mkdir -p "$cache/bin"
   echo "building $tool $version (once per machine)…" >&2
   start=$SECONDS
+  # A temporary name per process, so concurrent builds cannot collide.
   # The tools module's go.mod decides every version (no workspace file applies).
-  (cd "$dir" && GOWORK=off go build -trimpath -o "$bin.tmp" "$pkg")
-  mv "$bin.tmp" "$bin"
+  (cd "$dir" && GOWORK=off go build -trimpath -o "$bin.tmp.$$" "$pkg")
+  mv "$bin.tmp.$$" "$bin"
   echo "built $tool $version in $((SECONDS - start)) s" >&2
 fi
 echo "$bin"
