@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make examples-validate`: checks every example under examples/ the way a
 # user would meet it, against the dev build of the provider:
-#   - `terraform fmt -check` over all of examples/;
+#   - `terraform fmt -check` over all of examples/ and the ```hcl blocks of
+#     README.md;
 #   - every folder holding .tf files passes `terraform validate` on the
 #     pinned Terraform AND `tofu validate` on the pinned OpenTofu.
 # The provider is installed through a temporary dev_overrides CLI
@@ -43,6 +44,25 @@ fi
 mapfile -t dirs < <(find examples -name '*.tf' -printf '%h\n' | LC_ALL=C sort -u)
 [[ ${#dirs[@]} -gt 0 ]] || { echo "no examples found" >&2; exit 1; }
 
+# The ```hcl blocks of README.md are examples too: each becomes a folder of
+# its own, checked like the others.
+snippet=0
+while IFS= read -r line; do
+  if [[ -z ${in_block:-} && $line == '```hcl' ]]; then
+    in_block=1 snippet=$((snippet + 1))
+    mkdir -p "$work/README.md-hcl-$snippet"
+  elif [[ -n ${in_block:-} && $line == '```' ]]; then
+    in_block=
+    dirs+=("$work/README.md-hcl-$snippet")
+    if ! "$tf" fmt -check -diff -no-color "$work/README.md-hcl-$snippet" > "$work/fmt.log"; then
+      cat "$work/fmt.log"
+      failures+=("README.md hcl block $snippet: not formatted")
+    fi
+  elif [[ -n ${in_block:-} ]]; then
+    printf '%s\n' "$line" >> "$work/README.md-hcl-$snippet/main.tf"
+  fi
+done < README.md
+
 # explain FILE: a hint for errors that mean "the provider lacks this type yet".
 explain() {
   sed -n 's/.*does not support \(resource\|data source\) type "\([a-z_]*\)".*/    (the provider has no \1 \2 yet: this example validates once it is added)/p' "$1" | sort -u
@@ -59,7 +79,8 @@ for dir in "${dirs[@]}"; do
 terraform {
   required_providers {
     industrydata = {
-      source = "industrydata/industrydata"
+      source  = "industrydata/industrydata"
+      version = "~> 0.1"
     }
   }
 }
@@ -69,12 +90,12 @@ HCL
     bin=$tf; [[ $cli == opentofu ]] && bin=$tofu
     log=$work/ex/$n.$cli.log
     if "$bin" -chdir="$copy" validate -no-color > "$log" 2>&1; then
-      printf 'ok    %-9s %s\n' "$cli" "$dir"
+      printf 'ok    %-9s %s\n' "$cli" "${dir#"$work"/}"
     else
-      printf 'FAIL  %-9s %s\n' "$cli" "$dir"
+      printf 'FAIL  %-9s %s\n' "$cli" "${dir#"$work"/}"
       grep -v '^$' "$log" | grep -v -i 'provider development overrides are in effect' | sed 's/^/    /' || true
       explain "$log"
-      failures+=("$dir: $cli validate")
+      failures+=("${dir#"$work"/}: $cli validate")
     fi
   done
 done
