@@ -152,7 +152,8 @@ func wrapError(operation string, err error) error {
 	}
 	var authFailed *azidentity.AuthenticationFailedError
 	var credUnavailable *azidentity.AuthenticationRequiredError
-	if errors.As(err, &authFailed) || errors.As(err, &credUnavailable) || isCredentialUnavailable(err) {
+	var credFailed *CredentialError
+	if errors.As(err, &credFailed) || errors.As(err, &authFailed) || errors.As(err, &credUnavailable) || isCredentialUnavailable(err) {
 		return &AuthError{Operation: operation, Err: err}
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
