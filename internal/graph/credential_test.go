@@ -210,3 +210,13 @@ func TestCredential_defaultAzureCLIFailureSaysItIsTheDefault(t *testing.T) {
 		t.Errorf("%d Graph requests without a token", n)
 	}
 }
+
+// A start the service accepts without a Location header is its own error, so
+// that callers can say a run has probably started.
+func TestClient_startWithoutLocation(t *testing.T) {
+	c := staticClient(t, answer(http.StatusAccepted, "", ""), Options{})
+	_, err := c.StartRun(context.Background())
+	if !errors.Is(err, ErrStartWithoutLocation) {
+		t.Fatalf("want ErrStartWithoutLocation, got %v", err)
+	}
+}
