@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make examples-validate`: checks every example under examples/ the way a
 # user would meet it, against the dev build of the provider:
-#   - `terraform fmt -check` over all of examples/ and the ```hcl blocks of
-#     README.md;
+#   - `terraform fmt -check` over all of examples/ and the HCL blocks of
+#     README.md and templates/;
 #   - every folder holding .tf files passes `terraform validate` on the
 #     pinned Terraform AND `tofu validate` on the pinned OpenTofu.
 # The provider is installed through a temporary dev_overrides CLI
@@ -44,24 +44,33 @@ fi
 mapfile -t dirs < <(find examples -name '*.tf' -printf '%h\n' | LC_ALL=C sort -u)
 [[ ${#dirs[@]} -gt 0 ]] || { echo "no examples found" >&2; exit 1; }
 
-# The ```hcl blocks of README.md are examples too: each becomes a folder of
-# its own, checked like the others.
+# The HCL shown inline in README.md (```hcl) and in templates/ (```terraform)
+# is checked too: each block becomes a folder of its own. Blocks about another
+# provider (the msgraph resources of the import guide) cannot be validated
+# without downloading it, and are left out.
 snippet=0
-while IFS= read -r line; do
-  if [[ -z ${in_block:-} && $line == '```hcl' ]]; then
-    in_block=1 snippet=$((snippet + 1))
-    mkdir -p "$work/README.md-hcl-$snippet"
-  elif [[ -n ${in_block:-} && $line == '```' ]]; then
-    in_block=
-    dirs+=("$work/README.md-hcl-$snippet")
-    if ! "$tf" fmt -check -diff -no-color "$work/README.md-hcl-$snippet" > "$work/fmt.log"; then
-      cat "$work/fmt.log"
-      failures+=("README.md hcl block $snippet: not formatted")
+while IFS= read -r source; do
+  in_block= lines=()
+  while IFS= read -r line; do
+    if [[ -z $in_block && ( $line == '```hcl' || $line == '```terraform' ) ]]; then
+      in_block=1 lines=()
+    elif [[ -n $in_block && $line == '```' ]]; then
+      in_block=
+      printf '%s\n' "${lines[@]}" | grep -q msgraph && continue
+      snippet=$((snippet + 1))
+      dir=$work/${source//\//_}-hcl-$snippet
+      mkdir -p "$dir"
+      printf '%s\n' "${lines[@]}" > "$dir/main.tf"
+      dirs+=("$dir")
+      if ! "$tf" fmt -check -diff -no-color "$dir" > "$work/fmt.log"; then
+        cat "$work/fmt.log"
+        failures+=("$source: an inline HCL block is not formatted")
+      fi
+    elif [[ -n $in_block ]]; then
+      lines+=("$line")
     fi
-  elif [[ -n ${in_block:-} ]]; then
-    printf '%s\n' "$line" >> "$work/README.md-hcl-$snippet/main.tf"
-  fi
-done < README.md
+  done < "$source"
+done < <(printf '%s\n' README.md; find templates -name '*.tmpl' | LC_ALL=C sort)
 
 # explain FILE: a hint for errors that mean "the provider lacks this type yet".
 explain() {
