@@ -56,7 +56,7 @@ while IFS= read -r source; do
       in_block=1 lines=()
     elif [[ -n $in_block && $line == '```' ]]; then
       in_block=
-      printf '%s\n' "${lines[@]}" | grep -q msgraph && continue
+      [[ ${lines[*]} == *msgraph* ]] && continue
       snippet=$((snippet + 1))
       dir=$work/${source//\//_}-hcl-$snippet
       mkdir -p "$dir"
