@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make examples-validate`: checks every example under examples/ the way a
 # user would meet it, against the dev build of the provider:
-#   - `terraform fmt -check` over all of examples/;
+#   - `terraform fmt -check` over all of examples/ and the HCL blocks of
+#     README.md and templates/;
 #   - every folder holding .tf files passes `terraform validate` on the
 #     pinned Terraform AND `tofu validate` on the pinned OpenTofu.
 # The provider is installed through a temporary dev_overrides CLI
@@ -43,6 +44,34 @@ fi
 mapfile -t dirs < <(find examples -name '*.tf' -printf '%h\n' | LC_ALL=C sort -u)
 [[ ${#dirs[@]} -gt 0 ]] || { echo "no examples found" >&2; exit 1; }
 
+# The HCL shown inline in README.md (```hcl) and in templates/ (```terraform)
+# is checked too: each block becomes a folder of its own. Blocks about another
+# provider (the msgraph resources of the import guide) cannot be validated
+# without downloading it, and are left out.
+snippet=0
+while IFS= read -r source; do
+  in_block= lines=()
+  while IFS= read -r line; do
+    if [[ -z $in_block && ( $line == '```hcl' || $line == '```terraform' ) ]]; then
+      in_block=1 lines=()
+    elif [[ -n $in_block && $line == '```' ]]; then
+      in_block=
+      [[ ${lines[*]} == *msgraph* ]] && continue
+      snippet=$((snippet + 1))
+      dir=$work/${source//\//_}-hcl-$snippet
+      mkdir -p "$dir"
+      printf '%s\n' "${lines[@]}" > "$dir/main.tf"
+      dirs+=("$dir")
+      if ! "$tf" fmt -check -diff -no-color "$dir" > "$work/fmt.log"; then
+        cat "$work/fmt.log"
+        failures+=("$source: an inline HCL block is not formatted")
+      fi
+    elif [[ -n $in_block ]]; then
+      lines+=("$line")
+    fi
+  done < "$source"
+done < <(printf '%s\n' README.md; find templates -name '*.tmpl' | LC_ALL=C sort)
+
 # explain FILE: a hint for errors that mean "the provider lacks this type yet".
 explain() {
   sed -n 's/.*does not support \(resource\|data source\) type "\([a-z_]*\)".*/    (the provider has no \1 \2 yet: this example validates once it is added)/p' "$1" | sort -u
@@ -59,7 +88,8 @@ for dir in "${dirs[@]}"; do
 terraform {
   required_providers {
     industrydata = {
-      source = "industrydata/industrydata"
+      source  = "industrydata/industrydata"
+      version = "~> 0.1"
     }
   }
 }
@@ -69,12 +99,12 @@ HCL
     bin=$tf; [[ $cli == opentofu ]] && bin=$tofu
     log=$work/ex/$n.$cli.log
     if "$bin" -chdir="$copy" validate -no-color > "$log" 2>&1; then
-      printf 'ok    %-9s %s\n' "$cli" "$dir"
+      printf 'ok    %-9s %s\n' "$cli" "${dir#"$work"/}"
     else
-      printf 'FAIL  %-9s %s\n' "$cli" "$dir"
+      printf 'FAIL  %-9s %s\n' "$cli" "${dir#"$work"/}"
       grep -v '^$' "$log" | grep -v -i 'provider development overrides are in effect' | sed 's/^/    /' || true
       explain "$log"
-      failures+=("$dir: $cli validate")
+      failures+=("${dir#"$work"/}: $cli validate")
     fi
   done
 done

@@ -4,7 +4,8 @@
 terraform {
   required_providers {
     industrydata = {
-      source = "industrydata/industrydata"
+      source  = "industrydata/industrydata"
+      version = "~> 0.1"
     }
   }
 }
@@ -16,23 +17,31 @@ data "industrydata_runs" "with_warnings" {
   status = "completedWithWarnings"
 }
 
+# industrydata_runs lists runs oldest first, so the last one is the latest.
+# A tenant may have none: then nothing is adopted.
+locals {
+  with_warnings = data.industrydata_runs.with_warnings.runs
+  latest_id     = length(local.with_warnings) > 0 ? local.with_warnings[length(local.with_warnings) - 1].id : null
+}
+
 # Adopt the latest of them and give it a name the team recognises: one GET,
 # one PATCH carrying only displayName.
 resource "industrydata_run" "reviewed" {
-  run_id       = data.industrydata_runs.with_warnings.runs[length(data.industrydata_runs.with_warnings.runs) - 1].id
+  count        = local.latest_id == null ? 0 : 1
+  run_id       = local.latest_id
   display_name = "Reviewed: roster sync with warnings"
 }
 
 output "reviewed_run" {
-  description = "The adopted run as the provider holds it."
-  value = {
-    id                       = industrydata_run.reviewed.id
-    name                     = industrydata_run.reviewed.display_name
-    status                   = industrydata_run.reviewed.status
-    started                  = industrydata_run.reviewed.start_date_time
-    ended                    = industrydata_run.reviewed.end_date_time
-    warnings                 = industrydata_run.reviewed.statistics.inbound_totals.warnings
-    people                   = industrydata_run.reviewed.statistics.inbound_totals.people
-    unmatched_people_by_role = industrydata_run.reviewed.statistics.inbound_totals.unmatched_people_by_role
-  }
+  description = "The adopted run as the provider holds it, or null when no run ended with warnings."
+  value = one([for r in industrydata_run.reviewed : {
+    id                       = r.id
+    name                     = r.display_name
+    status                   = r.status
+    started                  = r.start_date_time
+    ended                    = r.end_date_time
+    warnings                 = r.statistics.inbound_totals.warnings
+    people                   = r.statistics.inbound_totals.people
+    unmatched_people_by_role = r.statistics.inbound_totals.unmatched_people_by_role
+  }])
 }

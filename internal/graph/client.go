@@ -44,7 +44,10 @@ type Client struct {
 func NewClient(cfg Config, opts Options) (*Client, error) {
 	cred, err := newCredential(cfg, opts.HTTPClient)
 	if err != nil {
-		return nil, &ConfigError{Summary: "Cannot build the " + string(cfg.Method) + " credential", Detail: err.Error()}
+		return nil, &ConfigError{
+			Summary: "Cannot set up authentication",
+			Detail:  fmt.Sprintf("Authenticating with %s: %v.", describeMethod(cfg.Method, cfg.MethodFrom, cfg.OIDC.ServiceConnectionID != ""), err),
+		}
 	}
 	auth, err := kiotaauth.NewAzureIdentityAuthenticationProviderWithScopesAndValidHosts(
 		cred, []string{cfg.Scope}, []string{cfg.GraphEndpoint.Hostname()})
@@ -99,7 +102,7 @@ func newHTTPClient(cfg Config, opts Options) *http.Client {
 
 // secretsOf lists the values no log line may contain.
 func secretsOf(cfg Config) []string {
-	return []string{cfg.Secret, cfg.OIDC.Token, cfg.OIDC.RequestToken}
+	return append([]string{cfg.Secret, cfg.OIDC.Token, cfg.OIDC.RequestToken}, cfg.Sensitive...)
 }
 
 func jsonParseNodes() absser.ParseNodeFactory {

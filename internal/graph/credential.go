@@ -24,8 +24,17 @@ const oidcAudience = "api://AzureADTokenExchange"
 
 // newCredential builds the azidentity credential for the chosen method. No
 // request is sent here: credentials fetch tokens lazily and cache them until
-// shortly before they expire.
+// shortly before they expire. Its failures carry the method, so that the
+// advice given names the method in use.
 func newCredential(cfg Config, httpClient *http.Client) (azcore.TokenCredential, error) {
+	cred, err := newMethodCredential(cfg, httpClient)
+	if err != nil {
+		return nil, err
+	}
+	return methodCredential{cred: cred, method: cfg.Method, from: cfg.MethodFrom, oidc: cfg.OIDC}, nil
+}
+
+func newMethodCredential(cfg Config, httpClient *http.Client) (azcore.TokenCredential, error) {
 	opts := azcore.ClientOptions{
 		Cloud: cloud.Configuration{ActiveDirectoryAuthorityHost: cfg.AuthorityHost.String()},
 	}
@@ -49,6 +58,11 @@ func newCredential(cfg Config, httpClient *http.Client) (azcore.TokenCredential,
 		assertion := oidcAssertion{source: cfg.OIDC, client: httpClient}
 		return azidentity.NewClientAssertionCredential(cfg.TenantID, cfg.ClientID, assertion.get,
 			&azidentity.ClientAssertionCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: cfg.CustomAuthority})
+	case AuthAKSWorkloadIdentity:
+		return azidentity.NewWorkloadIdentityCredential(&azidentity.WorkloadIdentityCredentialOptions{
+			ClientOptions: opts, TenantID: cfg.TenantID, ClientID: cfg.ClientID, TokenFilePath: cfg.OIDC.TokenFile,
+			DisableInstanceDiscovery: cfg.CustomAuthority,
+		})
 	case AuthManagedIdentity:
 		msi := &azidentity.ManagedIdentityCredentialOptions{ClientOptions: opts}
 		if cfg.ClientID != "" {
@@ -99,21 +113,41 @@ func (a oidcAssertion) get(ctx context.Context) (string, error) {
 	return a.request(ctx)
 }
 
-// request asks a CI system (GitHub Actions' protocol) for an ID token.
+// azurePipelinesOIDCVersion is the API version of Azure DevOps' OIDC token
+// endpoint, as azidentity's AzurePipelinesCredential sends it.
+const azurePipelinesOIDCVersion = "7.1"
+
+// request asks a CI system for an ID token: GitHub Actions' protocol (GET
+// with the audience, answer {"value": …}), or, with a service connection,
+// Azure Pipelines' (POST naming the service connection, answer
+// {"oidcToken": …}). The latter is what azidentity's AzurePipelinesCredential
+// sends; it is done here so that oidc_request_url and oidc_request_token in
+// the provider block are honoured (that credential reads the environment only).
 func (a oidcAssertion) request(ctx context.Context) (string, error) {
 	u, err := url.Parse(a.source.RequestURL)
 	if err != nil {
 		return "", fmt.Errorf("OIDC request URL: %w", err)
 	}
 	q := u.Query()
-	q.Set("audience", oidcAudience)
+	method, field := http.MethodGet, "value"
+	if a.source.ServiceConnectionID != "" {
+		method, field = http.MethodPost, "oidcToken"
+		q.Set("api-version", azurePipelinesOIDCVersion)
+		q.Set("serviceConnectionId", a.source.ServiceConnectionID)
+	} else {
+		q.Set("audience", oidcAudience)
+	}
 	u.RawQuery = q.Encode()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), nil)
 	if err != nil {
 		return "", err
 	}
 	req.Header.Set("Authorization", "Bearer "+a.source.RequestToken)
 	req.Header.Set("Accept", "application/json")
+	if a.source.ServiceConnectionID != "" {
+		// Azure DevOps answers 401 instead of redirecting to a sign-in page.
+		req.Header.Set("X-TFS-FedAuthRedirect", "Suppress")
+	}
 	client := a.client
 	if client == nil {
 		client = http.DefaultClient
@@ -128,13 +162,106 @@ func (a oidcAssertion) request(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("reading OIDC token response: %w", err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return "", fmt.Errorf("requesting OIDC token: HTTP %d", resp.StatusCode)
+		return "", fmt.Errorf("requesting OIDC token from %s: HTTP %d", u.Host, resp.StatusCode)
 	}
-	var out struct {
-		Value string `json:"value"`
+	var out map[string]any
+	var token string
+	if err := json.Unmarshal(body, &out); err == nil {
+		token, _ = out[field].(string)
 	}
-	if err := json.Unmarshal(body, &out); err != nil || out.Value == "" {
-		return "", fmt.Errorf("OIDC token response holds no token")
+	if token == "" {
+		return "", fmt.Errorf("the OIDC token response from %s holds no %q", u.Host, field)
 	}
-	return out.Value, nil
+	return token, nil
+}
+
+// methodCredential marks every failure to get a token with the method in use.
+type methodCredential struct {
+	cred   azcore.TokenCredential
+	method AuthMethod
+	from   string
+	oidc   OIDCSource
+}
+
+func (c methodCredential) GetToken(ctx context.Context, opts policy.TokenRequestOptions) (azcore.AccessToken, error) {
+	tok, err := c.cred.GetToken(ctx, opts)
+	if err != nil {
+		return tok, &CredentialError{Method: c.method, MethodFrom: c.from, azureDevOps: c.oidc.ServiceConnectionID != "", Err: err}
+	}
+	return tok, nil
+}
+
+// CredentialError is a failure of the credential of one authentication method.
+type CredentialError struct {
+	Method      AuthMethod
+	MethodFrom  string // as Config.MethodFrom
+	azureDevOps bool
+	Err         error
+}
+
+func (e *CredentialError) Error() string { return e.Err.Error() }
+func (e *CredentialError) Unwrap() error { return e.Err }
+
+// Describe names the method as a user knows it.
+func (e *CredentialError) Describe() string {
+	return describeMethod(e.Method, e.MethodFrom, e.azureDevOps)
+}
+
+func describeMethod(m AuthMethod, from string, azureDevOps bool) string {
+	switch m {
+	case AuthClientSecret:
+		return "a client secret"
+	case AuthClientCertificate:
+		return "a client certificate"
+	case AuthOIDC:
+		if azureDevOps {
+			return "OIDC from Azure Pipelines"
+		}
+		return "OIDC (workload identity federation)"
+	case AuthAKSWorkloadIdentity:
+		return "AKS workload identity"
+	case AuthManagedIdentity:
+		return "managed identity"
+	case AuthAzureCLI:
+		if from == MethodFromDefault {
+			return "the Azure CLI (used because no authentication method is configured)"
+		}
+		return "the Azure CLI"
+	}
+	return "an access token"
+}
+
+// Advice says what to check for the method in use.
+func (e *CredentialError) Advice() string {
+	switch e.Method {
+	case AuthClientSecret:
+		return "Check tenant_id, client_id and client_secret (or client_secret_file_path): the secret must be the secret's value " +
+			"(not its id), not expired, and belong to that app registration in that tenant."
+	case AuthClientCertificate:
+		return "Check tenant_id and client_id, and that the certificate in client_certificate_path (or client_certificate) is the one " +
+			"uploaded to that app registration and has not expired."
+	case AuthOIDC:
+		if e.azureDevOps {
+			return "Check tenant_id, client_id and oidc_azure_service_connection_id: the service connection must use workload identity " +
+				"federation with that app registration, and the step must map SYSTEM_ACCESSTOKEN: $(System.AccessToken)."
+		}
+		return "Check tenant_id and client_id, and the federated credential on the app registration: its issuer, subject and audience " +
+			"(api://AzureADTokenExchange) must match the CI system's token (for GitHub Actions: the repository, and the branch, " +
+			"environment or pull request of the job, which needs permissions: id-token: write)."
+	case AuthAKSWorkloadIdentity:
+		return "Check that the pod has the label azure.workload.identity/use: \"true\", that its service account is annotated with " +
+			"azure.workload.identity/client-id, and that the identity's federated credential names that service account " +
+			"(subject system:serviceaccount:NAMESPACE:NAME) and the cluster's OIDC issuer."
+	case AuthManagedIdentity:
+		return "Check that Terraform runs on an Azure resource with a managed identity (VM, container, build agent): its token endpoint " +
+			"answers only there. For a user-assigned identity, client_id must be that identity's client id."
+	case AuthAzureCLI:
+		advice := "Sign in with az login (az account show tells who is signed in); set tenant_id to pick one tenant of several."
+		if e.MethodFrom == MethodFromDefault {
+			advice = "No authentication method is configured, so the provider used the Azure CLI, as the azuread provider does. " + advice +
+				" Or configure a method: see the provider documentation's Authentication section."
+		}
+		return advice
+	}
+	return "Check the token in access_token (INDUSTRYDATA_ACCESS_TOKEN): it is used as is and expires after about an hour."
 }

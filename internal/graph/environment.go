@@ -2,7 +2,6 @@ package graph
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -21,26 +20,39 @@ var Environments = map[string]Environment{
 	"china":          {Name: "china", AuthorityHost: "login.chinacloudapi.cn", GraphHost: "microsoftgraph.chinacloudapi.cn"},
 }
 
-// EnvironmentNames lists the valid environment names, sorted, for messages and validators.
-func EnvironmentNames() []string {
-	names := make([]string, 0, len(Environments))
-	for n := range Environments {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+// EnvironmentAliases are the other names the azuread and azurerm providers
+// accept for the same clouds (ARM_ENVIRONMENT is shared with them), mapped to
+// the name above.
+var EnvironmentAliases = map[string]string{
+	"global":         "public",
+	"usgovernmentl4": "usgovernment",
+	"dod":            "usgovernmentl5",
+}
+
+// EnvironmentNames lists the environment names, sorted, for messages and docs.
+func EnvironmentNames() []string { return sortedKeys(Environments) }
+
+// AcceptedEnvironmentNames lists every name the environment setting accepts,
+// aliases included, sorted, for validators.
+func AcceptedEnvironmentNames() []string {
+	return append(EnvironmentNames(), sortedKeys(EnvironmentAliases)...)
 }
 
 func resolveEnvironment(s setting) (Environment, error) {
 	if !s.set() || s.value == "" {
 		return Environments["public"], nil
 	}
-	if env, ok := Environments[strings.ToLower(s.value)]; ok {
+	name := strings.ToLower(s.value)
+	if canonical, ok := EnvironmentAliases[name]; ok {
+		name = canonical
+	}
+	if env, ok := Environments[name]; ok {
 		return env, nil
 	}
 	return Environment{}, &ConfigError{
 		Attribute: "environment",
 		Summary:   "Unknown environment",
-		Detail:    fmt.Sprintf("%q (from %s) is not a known cloud; use one of %s.", s.value, s.from, strings.Join(EnvironmentNames(), ", ")),
+		Detail: fmt.Sprintf("%q (from %s) is not a known cloud; use one of %s (or the azuread names %s).",
+			s.value, s.from, strings.Join(EnvironmentNames(), ", "), strings.Join(sortedKeys(EnvironmentAliases), ", ")),
 	}
 }

@@ -82,7 +82,7 @@ const (
 	KindReadRunStatistics OperationKind = "read_run_statistics" // GET /runs/{id}/getStatistics, /runs/getStatistics
 	KindReadActivities    OperationKind = "read_run_activities" // GET /runs/{id}/activities[/{aid}]
 	KindUpdateRun         OperationKind = "update_run"          // PATCH /runs/{id}
-	KindStartRun          OperationKind = "start_run"           // POST /runs/start
+	KindStartRun          OperationKind = "start_run"           // POST /runs/microsoft.graph.industryData.start
 	KindReadOperation     OperationKind = "read_operation"      // GET /operations/{id}
 )
 
@@ -152,7 +152,8 @@ func wrapError(operation string, err error) error {
 	}
 	var authFailed *azidentity.AuthenticationFailedError
 	var credUnavailable *azidentity.AuthenticationRequiredError
-	if errors.As(err, &authFailed) || errors.As(err, &credUnavailable) || isCredentialUnavailable(err) {
+	var credFailed *CredentialError
+	if errors.As(err, &credFailed) || errors.As(err, &authFailed) || errors.As(err, &credUnavailable) || isCredentialUnavailable(err) {
 		return &AuthError{Operation: operation, Err: err}
 	}
 	if errors.Is(err, context.DeadlineExceeded) {

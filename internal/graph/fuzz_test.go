@@ -62,7 +62,7 @@ func FuzzErrorBody(f *testing.F) {
 		if !errors.As(err, &ge) {
 			t.Fatalf("HTTP %d %q %q: not a *graph.Error: %T %v", current.status, contentType, body, err, err)
 		}
-		if ge.StatusCode != current.status || ge.Kind != KindReadRun || ge.Operation != "reading industryData run run-1" {
+		if ge.StatusCode != current.status || ge.Kind != KindReadRun || ge.Operation != "reading industry data run run-1" {
 			t.Fatalf("HTTP %d %q %q: got %+v", current.status, contentType, body, *ge)
 		}
 		if ge.RequestID == "" {

@@ -67,7 +67,7 @@ func (c *Client) runs() *external.IndustryDataRunsRequestBuilder { return c.indu
 
 // GetRun reads one run.
 func (c *Client) GetRun(ctx context.Context, id string) (*Run, error) {
-	op := "reading industryData run " + id
+	op := "reading industry data run " + id
 	info, err := c.runs().ByIndustryDataRunId(id).ToGetRequestInformation(ctx, nil)
 	if err != nil {
 		return nil, wrapErrorKind(KindReadRun, op, err)
@@ -81,7 +81,7 @@ func (c *Client) GetRun(ctx context.Context, id string) (*Run, error) {
 
 // ListRuns reads every run, following @odata.nextLink until the last page.
 func (c *Client) ListRuns(ctx context.Context) ([]Run, error) {
-	const op = "listing industryData runs"
+	const op = "listing industry data runs"
 	var out []Run
 	builder := c.runs()
 	for {
@@ -106,7 +106,7 @@ func (c *Client) ListRuns(ctx context.Context) ([]Run, error) {
 
 // GetRunStatistics reads a run's statistics through the getStatistics function.
 func (c *Client) GetRunStatistics(ctx context.Context, id string) (*RunStatistics, error) {
-	op := "reading statistics of industryData run " + id
+	op := "reading statistics of industry data run " + id
 	res, err := c.runs().ByIndustryDataRunId(id).MicrosoftGraphIndustryDataGetStatistics().Get(ctx, nil)
 	if err != nil {
 		return nil, wrapErrorKind(KindReadRunStatistics, op, err)

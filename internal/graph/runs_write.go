@@ -48,7 +48,7 @@ func (p RunPatch) Fields() []string {
 // answers 200 with the run (returned) or 204 without a body (nil run): the
 // caller then reads the run once if it needs it.
 func (c *Client) PatchRun(ctx context.Context, id string, patch RunPatch) (*Run, error) {
-	op := fmt.Sprintf("updating industryData run %s (%s)", id, strings.Join(patch.Fields(), ", "))
+	op := fmt.Sprintf("updating industry data run %s (%s)", id, strings.Join(patch.Fields(), ", "))
 	item := c.runs().ByIndustryDataRunId(id)
 	// The SDK's run builder has no PATCH; build the request on its URL template.
 	info := abstractions.NewRequestInformationWithMethodAndUrlTemplateAndPathParameters(
@@ -72,7 +72,7 @@ func (c *Client) PatchRun(ctx context.Context, id string, patch RunPatch) (*Run,
 // Starting is not idempotent: callers must never resend it when its outcome
 // is unknown.
 func (c *Client) StartRun(ctx context.Context) (string, error) {
-	const op = "starting an industryData run"
+	const op = "starting an industry data run"
 	inspect := khttp.NewHeadersInspectionOptions()
 	inspect.InspectResponseHeaders = true
 	err := c.runs().MicrosoftGraphIndustryDataStart().Post(ctx,
@@ -84,10 +84,14 @@ func (c *Client) StartRun(ctx context.Context) (string, error) {
 	}
 	location := inspect.GetResponseHeaders().Get("Location")
 	if len(location) == 0 {
-		return "", fmt.Errorf("%s: the service accepted the start but sent no Location header", op)
+		return "", fmt.Errorf("%s: %w", op, ErrStartWithoutLocation)
 	}
 	return lastSegment(location[0]), nil
 }
+
+// ErrStartWithoutLocation is a start the service accepted without naming the
+// operation that tracks it: a run has probably started, but which is unknown.
+var ErrStartWithoutLocation = errors.New("the service accepted the start but sent no Location header naming its operation")
 
 // Operation is a longRunningOperation.
 type Operation struct {
@@ -106,7 +110,7 @@ func (o Operation) Done() bool { return o.Status == "succeeded" || o.Status == "
 
 // GetOperation reads one long-running operation.
 func (c *Client) GetOperation(ctx context.Context, id string) (*Operation, error) {
-	op := "reading industryData operation " + id
+	op := "reading industry data operation " + id
 	res, err := c.industryData.Operations().ByLongRunningOperationId(id).Get(ctx, nil)
 	if err != nil {
 		return nil, wrapErrorKind(KindReadOperation, op, err)

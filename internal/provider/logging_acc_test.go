@@ -7,7 +7,10 @@ import (
 	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/pem"
 	"math/big"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,12 +26,14 @@ import (
 // With TF_LOG=trace the CLI prints everything the provider logs, including
 // each Graph request and response, retries and failures. No secret may
 // appear: client secret, certificate password, OIDC token, nor any access
-// token the fake issued. The provider runs as a real plugin binary so the
+// token the fake issued, for every method the fake's token endpoint can
+// serve (client secret, certificate file or inline, OIDC token, Azure
+// Pipelines OIDC, AKS workload identity). The provider runs as a real plugin binary so the
 // output is exactly what a user would paste into an issue.
 func TestAccProvider_traceLogHasNoSecrets(t *testing.T) {
 	acctest.PreCheck(t)
 	t.Parallel()
-	for _, method := range []string{"client_secret", "client_certificate", "oidc_token"} {
+	for _, method := range []string{"client_secret", "client_certificate", "client_certificate_inline", "oidc_token", "azure_pipelines_oidc", "aks_workload_identity"} {
 		t.Run(method, func(t *testing.T) {
 			t.Parallel()
 			secret := randomSecret(t)
@@ -79,14 +84,53 @@ func authSettings(t *testing.T, fake *fakegraph.Server, method, secret, dir stri
 		base["client_certificate_path"] = path
 		base["client_certificate_password"] = secret
 		return base, []string{secret}
+	case "client_certificate_inline":
+		inline := base64.StdEncoding.EncodeToString(passwordProtectedPFX(t, secret))
+		base["client_certificate"] = inline
+		base["client_certificate_password"] = secret
+		return base, []string{inline, secret}
 	case "oidc_token":
 		token := fakeJWT(secret)
 		base["use_oidc"] = "true"
 		base["oidc_token"] = token
 		return base, []string{token, secret}
+	case "azure_pipelines_oidc":
+		token := fakeJWT(secret)
+		pipelines := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(`{"oidcToken":"` + token + `"}`))
+		}))
+		t.Cleanup(pipelines.Close)
+		trustAlso(t, filepath.Join(dir, "fake-graph.pem"), pipelines.Certificate())
+		base["use_oidc"] = "true"
+		base["oidc_azure_service_connection_id"] = "00000000-0000-0000-0000-00000000c0de"
+		base["oidc_request_url"] = pipelines.URL + "/oidctoken"
+		base["oidc_request_token"] = secret // SYSTEM_ACCESSTOKEN
+		return base, []string{token, secret}
+	case "aks_workload_identity":
+		token := fakeJWT(secret)
+		file := filepath.Join(dir, "azure-identity-token")
+		if err := os.WriteFile(file, []byte(token), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		base["use_aks_workload_identity"] = "true"
+		base["oidc_token_file_path"] = file
+		return base, []string{token, secret}
 	}
 	base["client_secret"] = secret
 	return base, []string{secret}
+}
+
+// trustAlso adds a certificate to the PEM file that SSL_CERT_FILE names.
+func trustAlso(t *testing.T, pemFile string, cert *x509.Certificate) {
+	f, err := os.OpenFile(pemFile, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := pem.Encode(f, &pem.Block{Type: "CERTIFICATE", Bytes: cert.Raw}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // passwordProtectedPFX is a self-signed client certificate and its key in a

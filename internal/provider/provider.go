@@ -72,8 +72,10 @@ func (p *industryDataProvider) Configure(ctx context.Context, req provider.Confi
 	}
 	if unknown := cfg.unknownAttributes(); len(unknown) > 0 {
 		for _, name := range unknown {
-			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown provider setting",
-				"The provider cannot connect while "+name+" is unknown. Set it to a value known at plan time, or use its environment variable.")
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Provider setting not known until apply",
+				name+" comes from a value that Terraform knows only after apply (e.g. an attribute of a resource not created yet), "+
+					"but the provider must connect during plan. Set it to a value known at plan time (a literal, a variable, a data source "+
+					"of another provider), or leave it out and set its environment variable.")
 		}
 		return
 	}
@@ -108,8 +110,10 @@ func (p *industryDataProvider) DataSources(context.Context) []func() datasource.
 type providerModel struct {
 	TenantID                  types.String `tfsdk:"tenant_id"`
 	ClientID                  types.String `tfsdk:"client_id"`
+	ClientIDFilePath          types.String `tfsdk:"client_id_file_path"`
 	ClientSecret              types.String `tfsdk:"client_secret"`
 	ClientSecretFilePath      types.String `tfsdk:"client_secret_file_path"`
+	ClientCertificate         types.String `tfsdk:"client_certificate"`
 	ClientCertificatePath     types.String `tfsdk:"client_certificate_path"`
 	ClientCertificatePassword types.String `tfsdk:"client_certificate_password"`
 	UseOIDC                   types.Bool   `tfsdk:"use_oidc"`
@@ -117,6 +121,8 @@ type providerModel struct {
 	OIDCTokenFilePath         types.String `tfsdk:"oidc_token_file_path"`
 	OIDCRequestToken          types.String `tfsdk:"oidc_request_token"`
 	OIDCRequestURL            types.String `tfsdk:"oidc_request_url"`
+	OIDCServiceConnectionID   types.String `tfsdk:"oidc_azure_service_connection_id"`
+	UseAKSWorkloadIdentity    types.Bool   `tfsdk:"use_aks_workload_identity"`
 	UseMSI                    types.Bool   `tfsdk:"use_msi"`
 	UseCLI                    types.Bool   `tfsdk:"use_cli"`
 	AccessToken               types.String `tfsdk:"access_token"`
@@ -127,7 +133,8 @@ type providerModel struct {
 
 func (m providerModel) strings() map[string]types.String {
 	return map[string]types.String{
-		"tenant_id": m.TenantID, "client_id": m.ClientID, "client_secret": m.ClientSecret,
+		"tenant_id": m.TenantID, "client_id": m.ClientID, "client_id_file_path": m.ClientIDFilePath, "client_secret": m.ClientSecret,
+		"client_certificate": m.ClientCertificate, "oidc_azure_service_connection_id": m.OIDCServiceConnectionID,
 		"client_secret_file_path": m.ClientSecretFilePath, "client_certificate_path": m.ClientCertificatePath,
 		"client_certificate_password": m.ClientCertificatePassword, "oidc_token": m.OIDCToken,
 		"oidc_token_file_path": m.OIDCTokenFilePath, "oidc_request_token": m.OIDCRequestToken,
@@ -137,7 +144,7 @@ func (m providerModel) strings() map[string]types.String {
 }
 
 func (m providerModel) bools() map[string]types.Bool {
-	return map[string]types.Bool{"use_oidc": m.UseOIDC, "use_msi": m.UseMSI, "use_cli": m.UseCLI}
+	return map[string]types.Bool{"use_oidc": m.UseOIDC, "use_aks_workload_identity": m.UseAKSWorkloadIdentity, "use_msi": m.UseMSI, "use_cli": m.UseCLI}
 }
 
 func (m providerModel) unknownAttributes() []string {
@@ -160,6 +167,8 @@ func (m providerModel) unknownAttributes() []string {
 func (m providerModel) settings() graph.Settings {
 	return graph.Settings{
 		TenantID: m.TenantID.ValueStringPointer(), ClientID: m.ClientID.ValueStringPointer(),
+		ClientIDFilePath: m.ClientIDFilePath.ValueStringPointer(), ClientCertificate: m.ClientCertificate.ValueStringPointer(),
+		OIDCServiceConnectionID: m.OIDCServiceConnectionID.ValueStringPointer(), UseAKSWorkloadIdentity: m.UseAKSWorkloadIdentity.ValueBoolPointer(),
 		ClientSecret: m.ClientSecret.ValueStringPointer(), ClientSecretFilePath: m.ClientSecretFilePath.ValueStringPointer(),
 		ClientCertificatePath:     m.ClientCertificatePath.ValueStringPointer(),
 		ClientCertificatePassword: m.ClientCertificatePassword.ValueStringPointer(),

@@ -77,7 +77,7 @@ func TestAccProvider_clientSecretAuth(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      readRunConfig(wrongSecret),
-				ExpectError: regexp.MustCompile(`(?s)authentication failed.*AADSTS7000215`),
+				ExpectError: regexp.MustCompile(`(?s)authentication failed.*with\s+a\s+client\s+secret.*AADSTS7000215.*secret's\s+value\s+\(not\s+its\s+id\)`),
 			},
 			{
 				Config: readRunConfig(acctest.ProviderBlock(fake)),
@@ -95,5 +95,61 @@ func TestAccProvider_clientSecretAuth(t *testing.T) {
 	}
 	if tokenCalls == 0 {
 		t.Errorf("the provider never called the token endpoint")
+	}
+}
+
+// azuread's environment names are accepted, in any case, and select the same
+// cloud: "DoD" asks for a token for the US Government L5 Graph.
+func TestAccProvider_azureadEnvironmentNames(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := acctest.NewFake(t, fakegraph.Options{Runs: []fakegraph.Run{{ID: anyRunID, DisplayName: "r", Status: "running"}}})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config: readRunConfig(acctest.ProviderBlockWith(fake, map[string]string{
+				"environment": "DoD", "tenant_id": fake.TenantID(), "client_id": fake.ClientID(), "client_secret": fake.ClientSecret(),
+			})),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.industrydata_run.test", tfjsonpath.New("display_name"), knownvalue.StringExact("r")),
+			},
+		}},
+	})
+	var scopes []string
+	for _, r := range fake.Requests() {
+		if r.Method == "POST" && regexp.MustCompile(`/oauth2/v2.0/token$`).MatchString(r.Path) {
+			scopes = append(scopes, string(r.Body))
+		}
+	}
+	if len(scopes) == 0 || !regexp.MustCompile(`scope=[^&]*dod-graph\.microsoft\.us`).MatchString(scopes[0]) {
+		t.Errorf("token requests %q do not ask for the L5 Graph", scopes)
+	}
+}
+
+// A provider setting that Terraform knows only after apply is reported as
+// such, naming the attribute and what to do, before any request.
+func TestAccProvider_settingKnownOnlyAfterApply(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := acctest.NewFake(t, fakegraph.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "secret" {
+  input = "` + fake.ClientSecret() + `"
+}
+` + readRunConfig(`
+provider "industrydata" {
+  graph_endpoint = "`+fake.GraphURL()+`"
+  authority_host = "`+fake.URL()+`/"
+  tenant_id      = "`+fake.TenantID()+`"
+  client_id      = "`+fake.ClientID()+`"
+  client_secret  = terraform_data.secret.output
+}
+`),
+			ExpectError: regexp.MustCompile(`(?s)Provider setting not known until apply.*client_secret.*known\s+at\s+plan\s+time.*environment\s+variable`),
+		}},
+	})
+	if n := len(fake.Requests()); n != 0 {
+		t.Errorf("expected no request at all, the fake saw %d:\n%s", n, acctest.DescribeRequests(fake))
 	}
 }

@@ -18,20 +18,28 @@ func providerSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"tenant_id":                   str("The Microsoft Entra tenant (directory) ID."),
 			"client_id":                   str("The application (client) ID of the app registration, or of a user-assigned managed identity."),
+			"client_id_file_path":         str("Path to a file holding the client ID, instead of `client_id`."),
 			"client_secret":               secret("A client secret of the app registration."),
 			"client_secret_file_path":     str("Path to a file holding the client secret, instead of `client_secret`."),
+			"client_certificate":          secret("The client certificate and its private key inline: a PKCS#12 (.pfx) or PEM file, base64-encoded (e.g. `base64 -w0 cert.pfx`), instead of `client_certificate_path`."),
 			"client_certificate_path":     str("Path to a PEM or PKCS#12 file holding the client certificate and its private key."),
-			"client_certificate_password": secret("Password of the PKCS#12 file in `client_certificate_path`, if it has one."),
+			"client_certificate_password": secret("Password of the PKCS#12 file in `client_certificate_path` or `client_certificate`, if it has one."),
 			"use_oidc":                    flag("Authenticate with a federated (OIDC) token from a CI system."),
 			"oidc_token":                  secret("The federated ID token itself."),
 			"oidc_token_file_path":        str("Path to a file holding the federated ID token; read again whenever a new access token is needed."),
-			"oidc_request_token":          secret("Bearer token for the CI system's ID token endpoint (GitHub Actions' `ACTIONS_ID_TOKEN_REQUEST_TOKEN`)."),
-			"oidc_request_url":            str("The CI system's ID token endpoint (GitHub Actions' `ACTIONS_ID_TOKEN_REQUEST_URL`)."),
-			"use_msi":                     flag("Authenticate with the managed identity of the machine running Terraform."),
-			"use_cli":                     flag("Authenticate with the account signed in to the Azure CLI (`az login`)."),
-			"access_token":                secret("A bearer token for Microsoft Graph obtained elsewhere, used as is."),
-			"environment": withValidators(str("The Microsoft cloud: "+strings.Join(graph.EnvironmentNames(), ", ")+". Defaults to `public`."),
-				stringvalidator.OneOf(graph.EnvironmentNames()...)),
+			"oidc_request_token":          secret("Bearer token for the CI system's ID token endpoint (GitHub Actions' `ACTIONS_ID_TOKEN_REQUEST_TOKEN`, Azure Pipelines' `SYSTEM_ACCESSTOKEN`)."),
+			"oidc_request_url":            str("The CI system's ID token endpoint (GitHub Actions' `ACTIONS_ID_TOKEN_REQUEST_URL`, Azure Pipelines' `SYSTEM_OIDCREQUESTURI`)."),
+			"oidc_azure_service_connection_id": str("The id of the Azure DevOps service connection (workload identity federation) to get the ID token for, " +
+				"with `use_oidc = true` in Azure Pipelines."),
+			"use_aks_workload_identity": flag("Authenticate with Azure Workload Identity on AKS: the federated token file, tenant and client id " +
+				"come from `AZURE_FEDERATED_TOKEN_FILE`, `AZURE_TENANT_ID` and `AZURE_CLIENT_ID` unless set otherwise."),
+			"use_msi": flag("Authenticate with the managed identity of the machine running Terraform."),
+			"use_cli": flag("Authenticate with the account signed in to the Azure CLI (`az login`). This is also what the provider does " +
+				"when no method is configured; `false` turns that off."),
+			"access_token": secret("A bearer token for Microsoft Graph obtained elsewhere, used as is."),
+			"environment": withValidators(str("The Microsoft cloud: "+strings.Join(graph.EnvironmentNames(), ", ")+
+				" (the azuread provider's names "+strings.Join(aliasDescriptions(), ", ")+" are accepted too). Defaults to `public`."),
+				stringvalidator.OneOfCaseInsensitive(graph.AcceptedEnvironmentNames()...)),
 			"graph_endpoint": str("Base URL of Microsoft Graph including the version segment, e.g. `https://graph.microsoft.com/beta`. " +
 				"Defaults to the environment's Graph host. Plain `http` is accepted only for loopback hosts (a local proxy or the project's fake Graph)."),
 			"authority_host": str("Base URL of the identity platform, e.g. `https://login.microsoftonline.com/`. " +
@@ -76,4 +84,15 @@ func flag(description string) schema.BoolAttribute {
 func withValidators(a schema.StringAttribute, v ...validator.String) schema.StringAttribute {
 	a.Validators = v
 	return a
+}
+
+// aliasDescriptions lists each environment alias with the name it stands for.
+func aliasDescriptions() []string {
+	var out []string
+	for _, alias := range graph.AcceptedEnvironmentNames() {
+		if canonical, ok := graph.EnvironmentAliases[alias]; ok {
+			out = append(out, fmt.Sprintf("`%s` for `%s`", alias, canonical))
+		}
+	}
+	return out
 }

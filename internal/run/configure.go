@@ -19,7 +19,8 @@ func clientFrom(providerData any, diags *diag.Diagnostics) *graph.Client {
 	}
 	c, ok := providerData.(*graph.Client)
 	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *graph.Client, got %T. Please report this issue.", providerData))
+		diags.AddError("Provider not configured as expected", fmt.Sprintf("The provider handed this resource a %T instead of its Microsoft Graph client. "+
+			"This is a bug in the provider: please report it at https://github.com/industrydata/terraform-provider-industrydata/issues.", providerData))
 		return nil
 	}
 	return c

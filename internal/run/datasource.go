@@ -47,7 +47,9 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	r, stats, err := readRun(ctx, d.client, id)
 	if graph.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(pathID, "Run not found",
-			fmt.Sprintf("No industry data run with id %q exists in Microsoft Graph.\n\n%s", id, tfdiag.FromError("", err).Detail()))
+			fmt.Sprintf("No industry data run with id %q exists in Microsoft Graph.\n\n"+
+				"Check the id, and that tenant_id and environment name the tenant that holds the run: the industrydata_runs "+
+				"data source lists the runs there.\n\n%s", id, tfdiag.FromError("", err).Detail()))
 		return
 	}
 	if err != nil {

@@ -173,7 +173,7 @@ func TestAccRunDataSource_unknownID(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.Factories(fake),
 		Steps: []resource.TestStep{{
 			Config:      runDataSourceConfig(fake, "00000000-dead-beef-0000-000000000000"),
-			ExpectError: regexp.MustCompile(`(?s)Run not found.*00000000-dead-beef-0000-000000000000.*HTTP 404`),
+			ExpectError: regexp.MustCompile(`(?s)Run not found.*00000000-dead-beef-0000-000000000000.*tenant_id\s+and\s+environment.*industrydata_runs.*HTTP 404`),
 		}},
 	})
 }

@@ -47,7 +47,8 @@ func TestAccRun_diagnostics(t *testing.T) {
 			name:  "a create timeout says what it was waiting for",
 			opts:  fakegraph.Options{RunDuration: time.Hour},
 			attrs: map[string]string{"wait_for_completion": "true", "timeouts": `{ create = "3s" }`},
-			want:  `(?s)timed\s+out\s+waiting\s+for\s+run\s+\S+\s+to\s+reach\s+a\s+final\s+status`,
+			want: `(?s)timed\s+out\s+waiting\s+for\s+run\s+\S+\s+to\s+reach\s+a\s+final\s+status.*continues\s+in\s+Microsoft\s+Graph` +
+				`.*tainted.*terraform\s+untaint.*timeouts\.create`,
 		},
 	}
 	for _, tt := range tests {

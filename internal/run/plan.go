@@ -108,7 +108,7 @@ func (r *runResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 	}
 	if !plan.Status.IsUnknown() {
 		if err := checkTransition(state.Status.ValueString(), plan.Status.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(pathStatus, "Run status cannot change", "Run "+state.ID.ValueString()+": "+err.Error()+".")
+			resp.Diagnostics.AddAttributeError(pathStatus, "Run status cannot change", "Industry data run "+state.ID.ValueString()+": "+err.Error()+".")
 			return
 		}
 	}

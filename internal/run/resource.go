@@ -109,7 +109,10 @@ func (r *runResource) adoptOrStart(ctx context.Context, plan resourceModel) (*gr
 	switch {
 	case graph.IsNotFound(err):
 		diags.AddAttributeError(path.Root("run_id"), "Run not found",
-			fmt.Sprintf("run_id is %q, but no industry data run with that id exists in Microsoft Graph.\n\n%s",
+			fmt.Sprintf("run_id is %q, but no industry data run with that id exists in Microsoft Graph.\n\n"+
+				"Check the id, and that tenant_id and environment name the tenant that holds the run: the industrydata_runs "+
+				"data source lists the runs there. If the run is gone, remove this resource from the configuration "+
+				"(a resource with run_id never starts a run).\n\n%s",
 				id, tfdiag.FromError("", err).Detail()))
 	case err != nil:
 		diags.Append(tfdiag.FromError("Cannot read industry data run "+id, err))
@@ -124,7 +127,7 @@ func (r *runResource) converge(ctx context.Context, run *graph.Run, plan, config
 	var diags diag.Diagnostics
 	if known(plan.Status) {
 		if err := checkTransition(run.Status, plan.Status.ValueString()); err != nil {
-			diags.AddAttributeError(pathStatus, "Run status cannot change", "Run "+run.ID+": "+err.Error()+".")
+			diags.AddAttributeError(pathStatus, "Run status cannot change", "Industry data run "+run.ID+": "+err.Error()+".")
 			return run, diags
 		}
 	}
@@ -144,7 +147,11 @@ func (r *runResource) converge(ctx context.Context, run *graph.Run, plan, config
 			run = finished // the latest seen, also when waiting ran out of time
 		}
 		if err != nil {
-			diags.Append(tfdiag.FromError("Run "+run.ID+" did not complete", err))
+			diags.Append(tfdiag.FromError("Industry data run "+run.ID+" did not complete", fmt.Errorf("%w\n\n"+
+				"The run continues in Microsoft Graph. It is saved in state, and Terraform marks this resource tainted: "+
+				"the next apply replaces it, which for a resource without run_id starts another run. To keep this run, "+
+				"run terraform untaint (tofu untaint) on this resource; if waiting ran out of time, raise timeouts.create "+
+				"(or set wait_for_completion = false) before the next apply", err)))
 		}
 	}
 	return run, diags

@@ -108,7 +108,7 @@ func TestAccRun_adoptUnknownRunFails(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.Factories(fake),
 		Steps: []resource.TestStep{{
 			Config:      runConfig(fake, map[string]string{"run_id": q("7e57a001-0000-4000-8000-0000000000ff")}),
-			ExpectError: regexp.MustCompile(`(?s)Run not found.*7e57a001-0000-4000-8000-0000000000ff`),
+			ExpectError: regexp.MustCompile(`(?s)Run not found.*7e57a001-0000-4000-8000-0000000000ff.*industrydata_runs.*remove\s+this\s+resource`),
 		}},
 	})
 }

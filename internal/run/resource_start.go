@@ -46,11 +46,16 @@ func (r *runResource) start(ctx context.Context) (*graph.Run, error) {
 	if err != nil {
 		var ge *graph.Error
 		if errors.As(err, &ge) && ge.StatusCode == http.StatusConflict {
-			return nil, fmt.Errorf("%w\n\nMicrosoft Graph allows at most five successful runs per 12 hours (and the service "+
-				"runs every 12 hours by itself). Adopt an existing run with run_id, or try again later", err)
+			return nil, fmt.Errorf("%w\n\nMicrosoft Graph allows at most five successful industry data runs per 12 hours (and the "+
+				"service runs every 12 hours by itself); the provider takes this 409 for that limit, which Microsoft does not "+
+				"document. Adopt an existing run with run_id, or try again later", err)
 		}
 		if graph.IsOutcomeUnknown(err) {
 			return r.findStartedRun(ctx, sentAt, err)
+		}
+		if errors.Is(err, graph.ErrStartWithoutLocation) {
+			return nil, fmt.Errorf("%w\n\nAn industry data run has probably started. Find it with the industrydata_runs data source "+
+				"(status = \"running\") and adopt it with run_id, rather than applying again, which would start another", err)
 		}
 		return nil, err
 	}
@@ -86,9 +91,24 @@ func (r *runResource) awaitOperation(ctx context.Context, opID string) (*graph.O
 		return nil, err
 	}
 	if op.Status != "succeeded" || op.ResourceID() == "" {
-		return nil, fmt.Errorf("the start operation %s ended with status %q: %s", op.ID, op.Status, op.StatusDetail)
+		return nil, startOperationFailure(*op)
 	}
 	return op, nil
+}
+
+// startOperationFailure says how a start operation ended without a run, and
+// what to check.
+func startOperationFailure(op graph.Operation) error {
+	what := fmt.Sprintf("ended with status %q", op.Status)
+	if op.Status == "succeeded" {
+		what = "succeeded but named no industry data run"
+	}
+	if op.StatusDetail != "" {
+		what += ": " + op.StatusDetail
+	}
+	return fmt.Errorf("the start operation %s %s.\n\nCheck in the School Data Sync portal that the inbound flows are "+
+		"active and their last validation passed, and look at the run history for a run that started anyway "+
+		"(the industrydata_runs data source lists them; adopt one with run_id)", op.ID, what)
 }
 
 // findStartedRun resolves a start whose outcome is unknown (the connection

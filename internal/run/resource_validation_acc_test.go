@@ -66,7 +66,7 @@ func TestAccRun_finalStatusCannotChange(t *testing.T) {
 					{
 						PreConfig:   fake.ResetRequests,
 						Config:      runConfig(fake, map[string]string{"run_id": q(runningRunID), "status": q(to)}),
-						ExpectError: regexp.MustCompile(`(?s)Run status cannot change.*ended with status\s+"completed".*cannot be set to\s+"` + to + `"`),
+						ExpectError: regexp.MustCompile(`(?s)Run status cannot change.*ended with status\s+"completed".*cannot be set to\s+"` + to + `".*stop\s+setting\s+status`),
 					},
 				},
 			})

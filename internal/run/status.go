@@ -23,7 +23,9 @@ func checkTransition(from, to string) error {
 	if from == "" || to == "" || from == to || !isFinal(from) {
 		return nil
 	}
-	return fmt.Errorf("the run has ended with status %q, which is final; it cannot be set to %q. "+
-		"Final statuses (%s) never change; start a new run instead (an industrydata_run without run_id)",
+	return fmt.Errorf("the industry data run has ended with status %q, which is final; it cannot be set to %q. "+
+		"Usually the fix is to stop setting status in the configuration of a run that has ended: remove status, "+
+		"and the resource follows the run. Final statuses (%s) never change; to run again, start a new run "+
+		"(an industrydata_run without run_id)",
 		from, to, strings.Join(finalStatuses, ", "))
 }

@@ -60,7 +60,7 @@ var permissions = map[graph.OperationKind]Permission{
 		Assumption: "assumed: the only documentation of updating a run is a draft page without permissions; IndustryData-Run.Start is the only permission that grants more than reading runs",
 	},
 	graph.KindStartRun: {
-		Operation: "starting a run", Request: "POST /runs/start",
+		Operation: "starting a run", Request: "POST /runs/microsoft.graph.industryData.start",
 		Application: "IndustryData-Run.Start", Delegated: "IndustryData-Run.Start",
 		Source: "https://learn.microsoft.com/graph/api/industrydata-industrydatarun-start?view=graph-rest-beta",
 	},

@@ -32,12 +32,20 @@ func FromError(summary string, err error) diag.Diagnostic {
 	case errors.As(err, &ge):
 		return diag.NewErrorDiagnostic(summary, graphDetail(ge)+addendum(err, ge))
 	case errors.As(err, &ae):
-		return diag.NewErrorDiagnostic(summary+": authentication failed",
-			fmt.Sprintf("While %s, the provider could not obtain a token for Microsoft Graph: %v\n\n"+
-				"Check tenant_id, client_id and the credential (secret, certificate, OIDC token) in the provider configuration.", ae.Operation, ae.Err)+
-				addendum(err, ae))
+		return diag.NewErrorDiagnostic(summary+": authentication failed", authDetail(ae)+addendum(err, ae))
 	}
 	return diag.NewErrorDiagnostic(summary, err.Error())
+}
+
+// authDetail says which authentication method failed and what to check for it.
+func authDetail(ae *graph.AuthError) string {
+	var ce *graph.CredentialError
+	if !errors.As(ae, &ce) {
+		return fmt.Sprintf("While %s, the provider could not obtain a token for Microsoft Graph: %v\n\n"+
+			"Check the authentication settings of the provider (see the Authentication section of its documentation).", ae.Operation, ae.Err)
+	}
+	return fmt.Sprintf("While %s, the provider could not obtain a token for Microsoft Graph with %s: %v\n\n%s",
+		ae.Operation, ce.Describe(), ce.Err, ce.Advice())
 }
 
 // addendum keeps what a caller wrote after the typed error when it wrapped
@@ -79,7 +87,8 @@ func permissionHint(e *graph.Error) string {
 	if len(p.Higher) > 0 {
 		fmt.Fprintf(&b, " or a higher one (%s)", strings.Join(p.Higher, ", "))
 	}
-	b.WriteString(", granted to the app registration with admin consent.")
+	b.WriteString(", granted to the identity the provider signs in as: for an app registration with admin consent, " +
+		"for a managed identity as an app role assignment.")
 	if p.Assumption != "" {
 		fmt.Fprintf(&b, " (%s)", p.Assumption)
 	}

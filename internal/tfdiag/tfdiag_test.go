@@ -56,6 +56,25 @@ func TestFromError(t *testing.T) {
 			wantSummary: "Cannot read: authentication failed", want: []string{"could not obtain a token", "AADSTS7000215"},
 		},
 		{
+			name: "auth failure of managed identity names it and what to check",
+			err: &graph.AuthError{Operation: "reading industry data run 42", Err: &graph.CredentialError{
+				Method: graph.AuthManagedIdentity, MethodFrom: "ARM_USE_MSI", Err: errors.New("no managed identity endpoint")}},
+			wantSummary: "Cannot read: authentication failed",
+			want:        []string{"with managed identity: no managed identity endpoint", "runs on an Azure resource with a managed identity"},
+			notWant:     []string{"app registration", "client_secret"},
+		},
+		{
+			name: "auth failure of the default Azure CLI says it is the default",
+			err: &graph.AuthError{Operation: "reading industry data run 42", Err: &graph.CredentialError{
+				Method: graph.AuthAzureCLI, MethodFrom: graph.MethodFromDefault, Err: errors.New("Azure CLI not found on path")}},
+			wantSummary: "Cannot read: authentication failed",
+			want:        []string{"the Azure CLI (used because no authentication method is configured)", "az login"},
+		},
+		{
+			name: "a 403 hint fits managed identities too", err: graphErr(403, graph.KindReadRun), wantSummary: "Cannot read",
+			want: []string{"for a managed identity as an app role assignment"},
+		},
+		{
 			name: "outcome unknown after a dropped connection",
 			err: &graph.OutcomeUnknownError{Operation: "starting an industryData run", Method: "POST", URL: "https://graph/beta/runs/start",
 				ClientRequestID: "c2", Err: errors.New("EOF")},
@@ -137,7 +156,7 @@ func TestPermissionTable(t *testing.T) {
 	}
 	for _, want := range []string{
 		"| Reading a run | `GET /runs/{id}` | `IndustryData-Run.Read.All` | `IndustryData-Run.Read.All` |",
-		"| Starting a run | `POST /runs/start` | `IndustryData-Run.Start` |",
+		"| Starting a run | `POST /runs/microsoft.graph.industryData.start` | `IndustryData-Run.Start` |",
 		"| Reading the operation of a start | `GET /operations/{id}` | `IndustryData.ReadBasic.All` |",
 		"[^2]: Updating a run: assumed",
 	} {

@@ -72,7 +72,8 @@ func (v Instant) StringSemanticEquals(_ context.Context, newValuable basetypes.S
 	var diags diag.Diagnostics
 	other, ok := newValuable.(Instant)
 	if !ok {
-		diags.AddError("Semantic equality check error", fmt.Sprintf("expected timetypes.Instant, got %T", newValuable))
+		diags.AddError("Cannot compare timestamps", fmt.Sprintf("A timestamp was compared with a %T. "+
+			"This is a bug in the provider: please report it at https://github.com/industrydata/terraform-provider-industrydata/issues.", newValuable))
 		return false, diags
 	}
 	return SameInstant(v.ValueString(), other.ValueString()), diags

@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     industrydata = {
-      source = "industrydata/industrydata"
+      source  = "industrydata/industrydata"
+      version = "~> 0.1"
     }
   }
 }

@@ -6,7 +6,7 @@ locals {
   }
 }
 
-# One import block for all of them (Terraform >= 1.7, OpenTofu >= 1.7).
+# One import block for all of them.
 import {
   for_each = local.runs
   to       = industrydata_run.managed[each.key]
@@ -18,6 +18,7 @@ resource "industrydata_run" "managed" {
   run_id   = each.value
 
   # Keep what the other tool set, so that the import plans no change; edit
-  # it afterwards like any other attribute.
+  # it afterwards like any other attribute. Leave status unset: the resource
+  # then follows the run as it ends.
   # display_name = "..."
 }
