@@ -1,26 +1,5 @@
 package run
 
-import (
-	"fmt"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-
-	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
-)
+import "github.com/hashicorp/terraform-plugin-framework/path"
 
 var pathID = path.Root("id")
-
-// clientFrom takes the client the provider's Configure handed over. It is nil
-// while the provider is not configured yet (validation before plan).
-func clientFrom(providerData any, diags *diag.Diagnostics) *graph.Client {
-	if providerData == nil {
-		return nil
-	}
-	c, ok := providerData.(*graph.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *graph.Client, got %T. Please report this issue.", providerData))
-		return nil
-	}
-	return c
-}
