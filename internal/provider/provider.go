@@ -16,6 +16,7 @@ import (
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 	"github.com/industrydata/terraform-provider-industrydata/internal/run"
+	"github.com/industrydata/terraform-provider-industrydata/internal/sourcesystem"
 	"github.com/industrydata/terraform-provider-industrydata/internal/tfdiag"
 )
 
@@ -94,6 +95,7 @@ func (p *industryDataProvider) Configure(ctx context.Context, req provider.Confi
 func (p *industryDataProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		run.NewResource,
+		sourcesystem.NewResource,
 	}
 }
 
@@ -101,6 +103,7 @@ func (p *industryDataProvider) DataSources(context.Context) []func() datasource.
 	return []func() datasource.DataSource{
 		run.NewDataSource,
 		run.NewListDataSource,
+		sourcesystem.NewListDataSource,
 	}
 }
 
