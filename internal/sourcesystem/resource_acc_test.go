@@ -8,9 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/acctest"
@@ -33,18 +31,6 @@ resource "industrydata_source_system" "sis" {
 }
 `
 
-var emptyPlanAfterApply = resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
-
-// onlyID is the id of the one source system the fake holds.
-func onlyID(t *testing.T, fake *fakegraph.Server) string {
-	t.Helper()
-	ids := fake.EntityIDs(fakegraph.SourceSystems)
-	if len(ids) != 1 {
-		t.Fatalf("the fake holds %d source systems, want 1", len(ids))
-	}
-	return ids[0]
-}
-
 // Create sends one POST with every attribute, binding the role group on the
 // configured endpoint; the role group Graph does not return stays as
 // configured, so the next plan is empty.
@@ -55,7 +41,7 @@ func TestAccSourceSystem_create(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.Factories(fake),
 		Steps: []resource.TestStep{{
 			Config:           acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso"),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply,
 			ConfigStateChecks: []statecheck.StateCheck{
 				acctest.ExpectRequestShapes(fake, "POST /sourceSystems"),
 				acctest.ExpectBodies(fake, "POST", map[string]any{
@@ -79,20 +65,8 @@ func TestAccSourceSystem_updatePatchesOnlyWhatChanged(t *testing.T) {
 	fake := acctest.NewFake(t, fakegraph.Options{})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{
-			{Config: acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso")},
-			{
-				PreConfig:        fake.ResetRequests,
-				Config:           acctest.Config(fake, sisConfig, "Contoso SIS", "Fabrikam"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(res, plancheck.ResourceActionUpdate)}, PostApplyPostRefresh: emptyPlanAfterApply.PostApplyPostRefresh},
-				ConfigStateChecks: []statecheck.StateCheck{
-					// The plan's refresh, the PATCH, the one read after its 204.
-					acctest.ExpectRequestShapes(fake, "GET /sourceSystems/{id}", "PATCH /sourceSystems/{id}", "GET /sourceSystems/{id}"),
-					acctest.ExpectPatchBodies(fake, map[string]any{"vendor": "Fabrikam"}),
-					statecheck.ExpectKnownValue(res, tfjsonpath.New("vendor"), knownvalue.StringExact("Fabrikam")),
-				},
-			},
-		},
+		Steps: acctest.UpdateSteps(fake, acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso"),
+			acctest.Config(fake, sisConfig, "Contoso SIS", "Fabrikam"), res, fakegraph.SourceSystems, map[string]any{"vendor": "Fabrikam"}),
 	})
 }
 
@@ -103,17 +77,8 @@ func TestAccSourceSystem_renameReplaces(t *testing.T) {
 	fake := acctest.NewFake(t, fakegraph.Options{})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{
-			{Config: acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso")},
-			{
-				PreConfig:        fake.ResetRequests,
-				Config:           acctest.Config(fake, sisConfig, "Contoso SIS 2025", "Contoso"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(res, plancheck.ResourceActionDestroyBeforeCreate)}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.ExpectRequestShapes(fake, "GET /sourceSystems/{id}", "DELETE /sourceSystems/{id}", "POST /sourceSystems"),
-				},
-			},
-		},
+		Steps: acctest.ReplaceSteps(fake, acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso"),
+			acctest.Config(fake, sisConfig, "Contoso SIS 2025", "Contoso"), res, fakegraph.SourceSystems),
 	})
 }
 
@@ -135,11 +100,7 @@ resource "industrydata_source_system" "sis" {
 `)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{Config: config, ResourceName: res, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
-			{Config: config, ResourceName: res, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
-		},
+		Steps:                    acctest.ImportSteps(config, res),
 	})
 }
 
@@ -163,23 +124,11 @@ func TestAccSourceSystem_importRefusesMalformedID(t *testing.T) {
 func TestAccSourceSystem_driftIsCorrected(t *testing.T) {
 	acctest.PreCheck(t)
 	fake := acctest.NewFake(t, fakegraph.Options{})
-	config := acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					fake.SetEntityProperty(fakegraph.SourceSystems, onlyID(t, fake), "vendor", "Changed in the portal")
-					fake.ResetRequests()
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(res, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectPatchBodies(fake, map[string]any{"vendor": "Contoso"})},
-			},
-		},
+		Steps: acctest.DriftSteps(fake, acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso"), res, func() {
+			fake.SetEntityProperty(fakegraph.SourceSystems, acctest.OnlyID(fake, fakegraph.SourceSystems), "vendor", "Changed in the portal")
+		}, map[string]any{"vendor": "Contoso"}),
 	})
 }
 
@@ -187,19 +136,11 @@ func TestAccSourceSystem_driftIsCorrected(t *testing.T) {
 func TestAccSourceSystem_deletedOutsideIsRecreated(t *testing.T) {
 	acctest.PreCheck(t)
 	fake := acctest.NewFake(t, fakegraph.Options{})
-	config := acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() { fake.DeleteEntity(fakegraph.SourceSystems, onlyID(t, fake)) },
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(res, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
+		Steps: acctest.DeletedOutsideSteps(acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso"), res, func() {
+			fake.DeleteEntity(fakegraph.SourceSystems, acctest.OnlyID(fake, fakegraph.SourceSystems))
+		}),
 	})
 }
 
@@ -210,15 +151,7 @@ func TestAccSourceSystem_destroy(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.Factories(fake),
 		Steps:                    []resource.TestStep{{Config: acctest.Config(fake, sisConfig, "Contoso SIS", "Contoso")}},
-		CheckDestroy: func(*terraform.State) error {
-			if ids := fake.EntityIDs(fakegraph.SourceSystems); len(ids) != 0 {
-				return fmt.Errorf("source systems left in Graph: %v", ids)
-			}
-			if w := acctest.Writes(fake); len(w) != 2 || !strings.HasPrefix(w[1], "DELETE /sourceSystems/") {
-				return fmt.Errorf("writes %v, want a POST then one DELETE", w)
-			}
-			return nil
-		},
+		CheckDestroy:             acctest.CheckDestroyed(fake, fakegraph.SourceSystems),
 	})
 }
 
