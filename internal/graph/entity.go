@@ -112,13 +112,14 @@ type entityKinds struct {
 type entityDocs struct {
 	one, many         string // "source system", "source systems"
 	collection        string // "sourceSystems"
-	read, write       string // least privileged permissions
+	read, write       string // least privileged permissions; no write: read-only
 	itemPage, rootTag string // "industrydata-sourcesystemdefinition", "sourcesystems"
 }
 
 // registerEntity declares the five kinds of an entity's calls with their
 // permissions, from the pattern every industryData entity's docs follow:
-// read and list need the Read permission, the rest ReadWrite.
+// read and list need the Read permission, the rest ReadWrite. An entity
+// without a write permission is read-only: read and list only.
 func registerEntity(d entityDocs) entityKinds {
 	snake := func(s string) string { return strings.ReplaceAll(s, " ", "_") }
 	page := func(name string) string {
@@ -128,13 +129,17 @@ func registerEntity(d entityDocs) entityKinds {
 		return Permission{Operation: op, Request: req, Application: perm, Delegated: perm, Source: page(source)}
 	}
 	coll, item := "/"+d.collection, "/"+d.collection+"/{id}"
-	return entityKinds{
-		Read:   registerKind(OperationKind("read_"+snake(d.one)), row("reading a "+d.one, "GET "+item, d.read, d.itemPage+"-get")),
-		List:   registerKind(OperationKind("list_"+snake(d.many)), row("listing "+d.many, "GET "+coll, d.read, "industrydata-industrydataroot-list-"+d.rootTag)),
-		Create: registerKind(OperationKind("create_"+snake(d.one)), row("creating a "+d.one, "POST "+coll, d.write, "industrydata-industrydataroot-post-"+d.rootTag)),
-		Update: registerKind(OperationKind("update_"+snake(d.one)), row("updating a "+d.one, "PATCH "+item, d.write, d.itemPage+"-update")),
-		Delete: registerKind(OperationKind("delete_"+snake(d.one)), row("deleting a "+d.one, "DELETE "+item, d.write, d.itemPage+"-delete")),
+	k := entityKinds{
+		Read: registerKind(OperationKind("read_"+snake(d.one)), row("reading a "+d.one, "GET "+item, d.read, d.itemPage+"-get")),
+		List: registerKind(OperationKind("list_"+snake(d.many)), row("listing "+d.many, "GET "+coll, d.read, "industrydata-industrydataroot-list-"+d.rootTag)),
 	}
+	if d.write == "" { // read-only, such as role groups
+		return k
+	}
+	k.Create = registerKind(OperationKind("create_"+snake(d.one)), row("creating a "+d.one, "POST "+coll, d.write, "industrydata-industrydataroot-post-"+d.rootTag))
+	k.Update = registerKind(OperationKind("update_"+snake(d.one)), row("updating a "+d.one, "PATCH "+item, d.write, d.itemPage+"-update"))
+	k.Delete = registerKind(OperationKind("delete_"+snake(d.one)), row("deleting a "+d.one, "DELETE "+item, d.write, d.itemPage+"-delete"))
+	return k
 }
 
 // entitySpec is what the generic operations need to know of one entity:
