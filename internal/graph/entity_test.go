@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"reflect"
@@ -152,7 +153,8 @@ func TestEntity_deleteOfWhatIsGoneSucceeds(t *testing.T) {
 	}
 	rec := &recorder{answers: []roundTripFunc{answer(403, jsonType, `{"error":{"code":"Forbidden","message":"no"}}`)}}
 	err := staticClient(t, rec.transport(), Options{}).DeleteSourceSystem(context.Background(), "s1")
-	if ge, ok := err.(*Error); !ok || ge.StatusCode != 403 || ge.Kind != sourceSystems.kinds.Delete {
+	var ge *Error
+	if !errors.As(err, &ge) || ge.StatusCode != 403 || ge.Kind != sourceSystems.kinds.Delete {
 		t.Errorf("HTTP 403: %#v", err)
 	}
 }
