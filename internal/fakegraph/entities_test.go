@@ -161,3 +161,12 @@ func TestEntities_roleGroupsAreReadOnly(t *testing.T) {
 		t.Errorf("POST roleGroups: HTTP %d", res.status)
 	}
 }
+
+// A 202 without a body (starting a run) carries no JSON content type.
+func TestBodiless202HasNoContentType(t *testing.T) {
+	s := newTestServer(t, Options{})
+	res := graphCall(t, s, http.MethodPost, startPath, "")
+	if res.status != http.StatusAccepted || len(res.body) != 0 || res.header.Get("Content-Type") != "" {
+		t.Errorf("start: HTTP %d, Content-Type %q, body %q", res.status, res.header.Get("Content-Type"), res.body)
+	}
+}
