@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"regexp"
 	"slices"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
@@ -47,28 +49,60 @@ func ExpectRequests(fake *fakegraph.Server, want ...string) statecheck.StateChec
 // ExpectPatchBodies checks the bodies of the PATCH requests since the last
 // reset, as JSON objects, in order.
 func ExpectPatchBodies(fake *fakegraph.Server, want ...map[string]any) statecheck.StateCheck {
+	return ExpectBodies(fake, http.MethodPatch, want...)
+}
+
+// ExpectBodies checks the bodies of the requests of one method since the
+// last reset, as JSON objects, in order.
+func ExpectBodies(fake *fakegraph.Server, method string, want ...map[string]any) statecheck.StateCheck {
 	return Check(func() error {
 		var got []map[string]any
 		for _, r := range fake.GraphRequests() {
-			if r.Method != http.MethodPatch {
+			if r.Method != method {
 				continue
 			}
 			var body map[string]any
 			if err := json.Unmarshal(r.Body, &body); err != nil {
-				return fmt.Errorf("PATCH body is not a JSON object: %s", r.Body)
+				return fmt.Errorf("%s body is not a JSON object: %s", method, r.Body)
 			}
 			got = append(got, body)
 		}
 		if len(got) != len(want) {
-			return fmt.Errorf("%d PATCH requests, want %d: %v", len(got), len(want), got)
+			return fmt.Errorf("%d %s requests, want %d: %v", len(got), method, len(want), got)
 		}
 		for i := range got {
 			if !reflect.DeepEqual(got[i], want[i]) {
-				return fmt.Errorf("PATCH #%d body:\n got %v\nwant %v", i+1, got[i], want[i])
+				return fmt.Errorf("%s #%d body:\n got %v\nwant %v", method, i+1, got[i], want[i])
 			}
 		}
 		return nil
 	})
+}
+
+// ExpectRequestShapes is ExpectRequests with every GUID in a path written
+// as {id}, for objects whose ids the fake chooses: "PATCH /years/{id}".
+func ExpectRequestShapes(fake *fakegraph.Server, want ...string) statecheck.StateCheck {
+	return Check(func() error {
+		var got []string
+		for _, line := range GraphRequestLines(fake) {
+			got = append(got, guid.ReplaceAllString(line, "{id}"))
+		}
+		if !slices.Equal(got, want) {
+			return fmt.Errorf("requests: got %q, want %q", got, want)
+		}
+		return nil
+	})
+}
+
+var guid = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
+
+// ExpectNoRequests fails t when the fake received any Graph request: bad
+// input must fail before one is sent. Call it after resource.Test.
+func ExpectNoRequests(t testing.TB, fake *fakegraph.Server) {
+	t.Helper()
+	if n := len(fake.GraphRequests()); n != 0 {
+		t.Errorf("sent %d Graph requests, want none:\n%s", n, DescribeRequests(fake))
+	}
 }
 
 // RunType is the @odata.type every run PATCH carries.

@@ -9,14 +9,13 @@ import (
 
 // Graph error codes the fake answers with.
 const (
-	codeBadRequest       = "BadRequest"
-	codeInvalidToken     = "InvalidAuthenticationToken"
-	codeItemNotFound     = "itemNotFound"
-	codeResourceNotFound = "ResourceNotFound"
-	codeConflict         = "conflict"
-	codeUnsupportedType  = "UnsupportedMediaType"
-	codeTooManyRequests  = "TooManyRequests"
-	codeUnavailable      = "serviceNotAvailable"
+	codeBadRequest      = "BadRequest"
+	codeInvalidToken    = "InvalidAuthenticationToken"
+	codeItemNotFound    = "itemNotFound"
+	codeConflict        = "conflict"
+	codeUnsupportedType = "UnsupportedMediaType"
+	codeTooManyRequests = "TooManyRequests"
+	codeUnavailable     = "serviceNotAvailable"
 )
 
 // graphErrorBody is the reference's error shape:

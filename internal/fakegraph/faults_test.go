@@ -325,7 +325,8 @@ func TestFaultPlan_latencyHoldsNoLock(t *testing.T) {
 // the window, then is found; lists and writes are not affected.
 func TestFaultPlan_notFoundAfterWrite(t *testing.T) {
 	t.Parallel()
-	s, clock := sampleServer(t, Options{Faults: FaultPlan{NotFoundAfterWrite: 10 * time.Second}})
+	// One page holds every run, so that one GET shows whether the list has it.
+	s, clock := sampleServer(t, Options{PageSize: 100, Faults: FaultPlan{NotFoundAfterWrite: 10 * time.Second}})
 	res := graphCall(t, s, http.MethodPost, startPath, "")
 	if res.status != http.StatusAccepted {
 		t.Fatalf("start: %d %s", res.status, res.body)

@@ -36,8 +36,15 @@ var (
 )
 
 // routes is ordered: literal segments (getStatistics, start) before the
-// {id} patterns they would otherwise match.
-var routes = []route{
+// {id} patterns they would otherwise match. Each configuration entity is one
+// line (see entities.go).
+var routes = slices.Concat(runRoutes,
+	entityRoutes(sourceSystemKind),
+	entityRoutes(yearKind),
+	entityRoutes(roleGroupKind),
+)
+
+var runRoutes = []route{
 	{patterns: []string{"runs"}, methods: map[string]handler{http.MethodGet: (*Server).listRuns}, options: listOptions},
 	{patterns: []string{"runs/microsoft.graph.industryData.getStatistics()", "runs/getStatistics"}, methods: map[string]handler{http.MethodGet: (*Server).aggregateStatistics}},
 	{patterns: []string{"runs/microsoft.graph.industryData.start", "runs/start"}, methods: map[string]handler{http.MethodPost: (*Server).startRun}},
@@ -53,9 +60,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, body []byte) {
 	segs := pathSegments(r.URL)
 	rt, params := matchRoute(segs)
 	if rt == nil {
-		// Assumption: Graph reports an unroutable path as "Resource not found
-		// for the segment"; the fake answers it with 404 (the brief's choice).
-		s.writeGraphError(w, http.StatusNotFound, codeResourceNotFound, "",
+		// Graph answers an unroutable path 400 "Resource not found for the
+		// segment", never 404: a 404 means the object does not exist, which
+		// a client reads as "deleted".
+		s.writeGraphError(w, http.StatusBadRequest, codeBadRequest, "",
 			"Resource not found for the segment '%s'.", unmatchedSegment(segs))
 		return
 	}

@@ -82,7 +82,7 @@ func (s *Server) getRun(w http.ResponseWriter, r *http.Request, c *call) {
 // the service's OData reader deserialises it before the controller runs;
 // the rules that need the stored run come after.
 func (s *Server) patchRun(w http.ResponseWriter, r *http.Request, c *call) {
-	if !requireJSON(s, w, r) {
+	if !requireJSON(s, w, r, c.body) {
 		return
 	}
 	patch, err := parseRunPatch(c.body)
@@ -114,12 +114,13 @@ func (s *Server) patchRun(w http.ResponseWriter, r *http.Request, c *call) {
 	}
 }
 
-// requireJSON refuses a body that declares a non-JSON media type. An absent
-// Content-Type is left to the JSON reader, whose message mentions it.
-func requireJSON(s *Server, w http.ResponseWriter, r *http.Request) bool {
+// requireJSON refuses a body that does not declare itself JSON; an absent
+// Content-Type is refused too (Graph's OData reader needs the media type).
+// An empty body is left to the JSON reader, whose message says it is empty.
+func requireJSON(s *Server, w http.ResponseWriter, r *http.Request, body []byte) bool {
 	ct := r.Header.Get("Content-Type")
 	mediaType, _, _ := strings.Cut(ct, ";")
-	if ct == "" || strings.EqualFold(strings.TrimSpace(mediaType), "application/json") {
+	if len(body) == 0 || strings.EqualFold(strings.TrimSpace(mediaType), "application/json") {
 		return true
 	}
 	s.writeGraphError(w, http.StatusUnsupportedMediaType, codeUnsupportedType, "",

@@ -16,6 +16,7 @@ const (
 	kindString kind = iota
 	kindInt32
 	kindDateTime
+	kindDate
 	kindEnum
 	kindComplex
 	kindAny // accepted unchecked (publicError.details/innerError)
@@ -26,17 +27,26 @@ type propSpec struct {
 	collection bool
 	nullable   bool
 	readOnly   bool
+	required   bool   // must be given when the object is created
+	createOnly bool   // may be given on create, never in a PATCH
+	maxLength  int    // of a string, in characters; 0 means unbounded
+	bindsTo    string // a navigation property: the collection its @odata.bind names
 	enum       *enumType
 	complex    *complexType
 }
 
-func (p propSpec) orNull() propSpec   { p.nullable = true; return p }
-func (p propSpec) readonly() propSpec { p.readOnly = true; return p }
-func (p propSpec) many() propSpec     { p.collection = true; return p }
+func (p propSpec) orNull() propSpec         { p.nullable = true; return p }
+func (p propSpec) readonly() propSpec       { p.readOnly = true; return p }
+func (p propSpec) many() propSpec           { p.collection = true; return p }
+func (p propSpec) needed() propSpec         { p.required = true; return p }
+func (p propSpec) onCreateOnly() propSpec   { p.createOnly = true; return p }
+func (p propSpec) atMost(n int) propSpec    { p.maxLength = n; return p }
+func navigation(collection string) propSpec { return propSpec{kind: kindAny, bindsTo: collection} }
 
 func stringProp() propSpec                  { return propSpec{kind: kindString} }
 func int32Prop() propSpec                   { return propSpec{kind: kindInt32} }
 func dateTimeProp() propSpec                { return propSpec{kind: kindDateTime} }
+func dateProp() propSpec                    { return propSpec{kind: kindDate} }
 func anyProp() propSpec                     { return propSpec{kind: kindAny, nullable: true} }
 func enumProp(e *enumType) propSpec         { return propSpec{kind: kindEnum, enum: e} }
 func complexProp(t *complexType) propSpec   { return propSpec{kind: kindComplex, complex: t} }
@@ -49,6 +59,8 @@ func (p propSpec) typeName() string {
 		return "Edm.Int32"
 	case kindDateTime:
 		return "Edm.DateTimeOffset"
+	case kindDate:
+		return "Edm.Date"
 	case kindEnum:
 		return p.enum.name
 	case kindComplex:
@@ -178,8 +190,22 @@ var (
 	}}
 
 	knownTypes = []*complexType{
+		sourceSystemType, userMatchingSettingType, referenceValueType, identifierTypeReferenceType,
+		roleGroupType, roleReferenceType, yearType, yearReferenceType,
 		runType, runStatisticsType, activityStatisticsType, inboundActivityResultsType,
 		aggregatedType, entityCountType, roleCountType, runActivityType,
 		inboundFlowActivityType, outboundFlowActivityType, publicErrorType,
 	}
 )
+
+// propertyNames lists the properties of t and its base types, sorted.
+func (t *complexType) propertyNames() []string {
+	var names []string
+	for ; t != nil; t = t.base {
+		for name := range t.props {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}

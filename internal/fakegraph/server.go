@@ -25,8 +25,8 @@ type Options struct {
 	// a random secret.
 	TenantID, ClientID, ClientSecret string
 
-	// PageSize is how many items a collection page holds (default 100);
-	// a smaller $top wins.
+	// PageSize is how many items a collection page holds (default 3, so
+	// that every list a test makes pages); a smaller $top wins.
 	PageSize int
 
 	// PatchStyle chooses the answer to a successful PATCH of a run.
@@ -74,7 +74,7 @@ const (
 	DefaultClientID = "11111111-1111-1111-1111-1111111111bb"
 )
 
-const defaultPageSize = 100
+const defaultPageSize = 3
 
 // PatchStyle chooses how a successful PATCH of a run is answered.
 type PatchStyle int
@@ -109,6 +109,7 @@ type Server struct {
 	requests   []*Request
 	faults     []Fault
 	written    map[string]time.Time // run id → creation, for the read-after-write window
+	entities   entityStore          // configuration entities (entities.go)
 
 	fs faultState // the fault plan, its generator and counters; own lock
 }
@@ -147,7 +148,9 @@ func NewUnstartedServer(opts Options) *Server {
 		runs:         map[string]Run{},
 		ops:          map[string]operation{},
 		tokens:       map[string]time.Time{},
+		entities:     newEntityStore(),
 	}
+	seedRoleGroups(s)
 	if s.pageSize <= 0 {
 		s.pageSize = defaultPageSize
 	}
@@ -370,7 +373,8 @@ func (s *Server) serveGraph(w *statusWriter, r *http.Request, body []byte, bodyE
 	h := w.Header()
 	h.Set("request-id", newGUID())
 	h.Set("client-request-id", cmpOr(r.Header.Get("client-request-id"), newGUID()))
-	h.Set("Content-Type", contentTypeGraph)
+	// No Content-Type here: every answer with a body sets its own, and a
+	// bodiless 202 or 204 carries none, as Graph's do.
 
 	// Graph authenticates before it looks at the path or the body.
 	if !s.authenticate(w, r) {

@@ -95,7 +95,9 @@ func TestRouting(t *testing.T) {
 		{http.MethodDelete, runsPath + "/" + sampleCompleted, 405, "BadRequest", "GET, PATCH"},
 		{http.MethodPost, runsPath, 405, "BadRequest", "GET"},
 		{http.MethodGet, runsPath + "/start", 405, "BadRequest", "POST"},
-		{http.MethodGet, "/external/industryData/bogus", 404, "ResourceNotFound", ""},
+		// An unknown segment is 400, never 404 (which a client reads as "deleted").
+		{http.MethodGet, "/external/industryData/bogus", 400, "BadRequest", ""},
+		{http.MethodGet, "/external/industryData/sourceSystems/x/y", 400, "BadRequest", ""},
 		{http.MethodGet, runsPath + "?$filter=status%20eq%20'running'", 400, "BadRequest", ""},
 		{http.MethodGet, runsPath + "?$top=1&$TOP=2", 400, "BadRequest", ""},
 		{http.MethodGet, runsPath + "?$top=-1", 400, "BadRequest", ""},

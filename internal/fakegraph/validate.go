@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // validationError becomes a 400 with a Graph error body; target names the
@@ -53,7 +54,14 @@ func parseBody(body []byte) (object, error) {
 // validator checks a tree against the schema. A trusted validator reads
 // data written as the service would (seed files): read-only properties and
 // the unknownFutureValue sentinel are allowed there, never in a request.
-type validator struct{ trusted bool }
+// A creating validator also requires the required properties of the top
+// object; a patching one refuses its create-only properties. Objects nested
+// in a body are always whole, so their required properties are always
+// checked. binds, when set, resolves @odata.bind values.
+type validator struct {
+	trusted, creating, patching bool
+	binds                       *bindResolver
+}
 
 // object validates v as an instance of want (or a type derived from it, as
 // named by @odata.type) and returns the instance's type.
@@ -78,17 +86,55 @@ func (v validator) object(val any, want *complexType, path string) (*complexType
 		if !ok {
 			return nil, invalid(joinPath(path, name), "Property '%s' does not exist on type '%s'.", name, typ.name)
 		}
-		if annotated {
-			continue
+		if err := v.member(m, name, annotated, spec, path); err != nil {
+			return nil, err
 		}
-		if spec.readOnly && !v.trusted {
-			return nil, invalid(joinPath(path, name), "Property '%s' is read-only and cannot be set.", joinPath(path, name))
-		}
-		if err := v.value(m.Value, spec, joinPath(path, name)); err != nil {
+	}
+	if v.creating || path != "" {
+		if err := typ.checkRequired(obj, path); err != nil {
 			return nil, err
 		}
 	}
 	return typ, nil
+}
+
+// member validates one member of an object: a property's value, or a
+// property annotation (only @odata.bind is read, on navigation properties).
+func (v validator) member(m member, name string, annotated bool, spec propSpec, path string) error {
+	target := joinPath(path, name)
+	switch {
+	case annotated && spec.bindsTo != "" && strings.HasSuffix(m.Name, "@odata.bind"):
+		return v.binds.check(m.Value, spec.bindsTo, joinPath(path, m.Name))
+	case annotated:
+		return nil
+	case spec.bindsTo != "":
+		// Assumption: relationships are set by reference only, as every
+		// example in the reference does.
+		return invalid(target, "Property '%s' is a navigation property; set it with '%s@odata.bind'.", target, name)
+	case spec.readOnly && !v.trusted:
+		return invalid(target, "Property '%s' is read-only and cannot be set.", target)
+	case spec.createOnly && v.patching && path == "":
+		// Assumption: what the update pages leave out cannot be changed;
+		// the fake refuses it rather than ignoring it.
+		return invalid(target, "Property '%s' cannot be updated; it can only be set when the object is created.", target)
+	}
+	return v.value(m.Value, spec, target)
+}
+
+// checkRequired names the first required property obj lacks.
+func (t *complexType) checkRequired(obj object, path string) error {
+	for _, name := range t.propertyNames() {
+		spec, _ := t.property(name)
+		if !spec.required {
+			continue
+		}
+		if _, ok := obj.get(name); !ok {
+			if _, bound := obj.get(name + "@odata.bind"); !bound {
+				return invalid(joinPath(path, name), "The property '%s' is required.", joinPath(path, name))
+			}
+		}
+	}
+	return nil
 }
 
 // resolveType applies an @odata.type annotation: it must name want or a
@@ -156,6 +202,9 @@ func (v validator) primitive(val any, spec propSpec, path string) error {
 	s, isString := val.(string)
 	switch spec.kind {
 	case kindString:
+		if isString && spec.maxLength > 0 && utf8.RuneCountInString(s) > spec.maxLength {
+			return invalid(path, "The value of property '%s' is %d characters long; at most %d are allowed.", path, utf8.RuneCountInString(s), spec.maxLength)
+		}
 		if isString {
 			return nil
 		}
@@ -167,6 +216,10 @@ func (v validator) primitive(val any, spec propSpec, path string) error {
 		}
 	case kindDateTime:
 		if _, err := parseTime(s); isString && err == nil {
+			return nil
+		}
+	case kindDate:
+		if _, err := time.Parse(time.DateOnly, s); isString && err == nil {
 			return nil
 		}
 	case kindEnum:

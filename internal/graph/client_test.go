@@ -142,7 +142,8 @@ func fakeClient(t *testing.T, fake *fakegraph.Server, opts Options) *Client {
 // outages and dropped connections, and the fake counts what it injected.
 func TestClient_survivesFaults(t *testing.T) {
 	fake := fakegraph.NewTLSServer(fakegraph.Options{
-		Runs: fakegraph.SampleRuns(time.Now()),
+		Runs:     fakegraph.SampleRuns(time.Now()),
+		PageSize: 100, // one page per list: the count below is of faults, not pages
 		Faults: fakegraph.FaultPlan{Seed: 4, Rate429: 0.3, Rate503: 0.1, Rate504: 0.05, DropRate: 0.05,
 			RetryAfter: "0", LatencyJitter: time.Millisecond},
 	})

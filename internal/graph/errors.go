@@ -72,25 +72,8 @@ func IsNotFound(err error) bool {
 
 // OperationKind names the kind of Graph call that failed, independent of the
 // object it was about: the permission a call needs depends on its kind (see
-// tfdiag's permission table).
+// registerKind and PermissionFor).
 type OperationKind string
-
-// The kinds of industryData calls.
-const (
-	KindReadRun           OperationKind = "read_run"            // GET /runs/{id}
-	KindListRuns          OperationKind = "list_runs"           // GET /runs
-	KindReadRunStatistics OperationKind = "read_run_statistics" // GET /runs/{id}/getStatistics, /runs/getStatistics
-	KindReadActivities    OperationKind = "read_run_activities" // GET /runs/{id}/activities[/{aid}]
-	KindUpdateRun         OperationKind = "update_run"          // PATCH /runs/{id}
-	KindStartRun          OperationKind = "start_run"           // POST /runs/microsoft.graph.industryData.start
-	KindReadOperation     OperationKind = "read_operation"      // GET /operations/{id}
-)
-
-// OperationKinds lists every kind, in a stable order (for docs and tests).
-var OperationKinds = []OperationKind{
-	KindReadRun, KindListRuns, KindReadRunStatistics, KindReadActivities,
-	KindUpdateRun, KindStartRun, KindReadOperation,
-}
 
 // wrapErrorKind is wrapError for an operation of a known kind: a resulting
 // *Error carries the kind, so that a 401 or 403 can name the permission the
@@ -152,8 +135,7 @@ func wrapError(operation string, err error) error {
 	}
 	var authFailed *azidentity.AuthenticationFailedError
 	var credUnavailable *azidentity.AuthenticationRequiredError
-	var credFailed *CredentialError
-	if errors.As(err, &credFailed) || errors.As(err, &authFailed) || errors.As(err, &credUnavailable) || isCredentialUnavailable(err) {
+	if errors.As(err, &authFailed) || errors.As(err, &credUnavailable) || isCredentialUnavailable(err) {
 		return &AuthError{Operation: operation, Err: err}
 	}
 	if errors.Is(err, context.DeadlineExceeded) {

@@ -2,8 +2,12 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"time"
+
+	absser "github.com/microsoft/kiota-abstractions-go/serialization"
+	jsonser "github.com/microsoft/kiota-serialization-json-go"
 
 	"github.com/microsoftgraph/msgraph-beta-sdk-go/external"
 	"github.com/microsoftgraph/msgraph-beta-sdk-go/models/industrydata"
@@ -68,40 +72,46 @@ func (c *Client) runs() *external.IndustryDataRunsRequestBuilder { return c.indu
 // GetRun reads one run.
 func (c *Client) GetRun(ctx context.Context, id string) (*Run, error) {
 	op := "reading industry data run " + id
-	info, err := c.runs().ByIndustryDataRunId(id).ToGetRequestInformation(ctx, nil)
+	body, err := c.getItem(ctx, KindReadRun, op, c.collectionURL("runs", id))
 	if err != nil {
-		return nil, wrapErrorKind(KindReadRun, op, err)
+		return nil, err
 	}
-	res, err := c.adapter.Send(ctx, info, createRunBody, errorMappings)
+	run, err := decodeSDK[*runBody](body, createRunBody)
 	if err != nil {
-		return nil, wrapErrorKind(KindReadRun, op, err)
+		return nil, fmt.Errorf("%s: reading the answer: %w", op, err)
 	}
-	return res.(*runBody).toRun(), nil
+	return run.toRun(), nil
 }
 
 // ListRuns reads every run, following @odata.nextLink until the last page.
 func (c *Client) ListRuns(ctx context.Context) ([]Run, error) {
-	const op = "listing industry data runs"
 	var out []Run
-	builder := c.runs()
-	for {
-		info, err := builder.ToGetRequestInformation(ctx, nil)
+	err := c.listPages(ctx, KindListRuns, "listing industry data runs", c.collectionURL("runs"), func(body []byte) (string, error) {
+		page, err := decodeSDK[*runPage](body, createRunPage)
 		if err != nil {
-			return nil, wrapErrorKind(KindListRuns, op, err)
+			return "", err
 		}
-		res, err := c.adapter.Send(ctx, info, createRunPage, errorMappings)
-		if err != nil {
-			return nil, wrapErrorKind(KindListRuns, op, err)
-		}
-		page := res.(*runPage)
 		for _, r := range page.value {
 			out = append(out, *r.toRun())
 		}
-		if page.nextLink == "" {
-			return out, nil
-		}
-		builder = builder.WithUrl(page.nextLink)
+		return page.nextLink, nil
+	})
+	return out, err
+}
+
+// decodeSDK reads a body with the SDK's JSON parse node into a model of the
+// SDK's (or one extending it), as kiota would have.
+func decodeSDK[M absser.Parsable](body []byte, factory absser.ParsableFactory) (M, error) {
+	var zero M
+	node, err := jsonser.NewJsonParseNode(body)
+	if err != nil {
+		return zero, err
 	}
+	v, err := node.GetObjectValue(factory)
+	if err != nil || v == nil {
+		return zero, err
+	}
+	return v.(M), nil
 }
 
 // GetRunStatistics reads a run's statistics through the getStatistics function.

@@ -15,8 +15,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/rolegroup"
 	"github.com/industrydata/terraform-provider-industrydata/internal/run"
+	"github.com/industrydata/terraform-provider-industrydata/internal/sourcesystem"
 	"github.com/industrydata/terraform-provider-industrydata/internal/tfdiag"
+	"github.com/industrydata/terraform-provider-industrydata/internal/year"
 )
 
 // TypeName is the provider type users write in required_providers.
@@ -96,6 +99,8 @@ func (p *industryDataProvider) Configure(ctx context.Context, req provider.Confi
 func (p *industryDataProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		run.NewResource,
+		sourcesystem.NewResource,
+		year.NewResource,
 	}
 }
 
@@ -103,6 +108,9 @@ func (p *industryDataProvider) DataSources(context.Context) []func() datasource.
 	return []func() datasource.DataSource{
 		run.NewDataSource,
 		run.NewListDataSource,
+		sourcesystem.NewListDataSource,
+		year.NewListDataSource,
+		rolegroup.NewListDataSource,
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/lifecycle"
 	"github.com/industrydata/terraform-provider-industrydata/internal/tfdiag"
 )
 
@@ -34,7 +35,7 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 }
 
 func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.client = lifecycle.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/lifecycle"
 	"github.com/industrydata/terraform-provider-industrydata/internal/tfdiag"
 	"github.com/industrydata/terraform-provider-industrydata/internal/timetypes"
 )
@@ -61,7 +62,7 @@ func (d *listDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 }
 
 func (d *listDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.client = lifecycle.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *listDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -94,7 +95,7 @@ func (d *listDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 }
 
 func matches(r *graph.Run, filter runsModel) bool {
-	if known(filter.Status) && r.Status != filter.Status.ValueString() {
+	if lifecycle.Known(filter.Status) && r.Status != filter.Status.ValueString() {
 		return false
 	}
 	if after, ok := filter.StartedAfter.Time(); ok && (r.StartDateTime == nil || r.StartDateTime.Before(after)) {

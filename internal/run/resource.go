@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/lifecycle"
 	"github.com/industrydata/terraform-provider-industrydata/internal/tfdiag"
 )
 
@@ -47,7 +48,7 @@ func (r *runResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 }
 
 func (r *runResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.client = lifecycle.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // Create adopts the run named by run_id, or starts one; then PATCHes what the
@@ -59,9 +60,7 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(d...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := lifecycle.WithTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	// Graph may not find a run created moments ago (eventual consistency):
@@ -88,7 +87,7 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 
 // notFoundWindow is how long a create believes a 404 may be Graph catching up.
 func notFoundWindow(plan resourceModel) time.Duration {
-	if known(plan.RunID) {
+	if lifecycle.Known(plan.RunID) {
 		return adoptNotFoundWindow
 	}
 	return startNotFoundWindow
@@ -97,7 +96,7 @@ func notFoundWindow(plan resourceModel) time.Duration {
 // adoptOrStart returns the run the resource will manage.
 func (r *runResource) adoptOrStart(ctx context.Context, plan resourceModel) (*graph.Run, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	if !known(plan.RunID) {
+	if !lifecycle.Known(plan.RunID) {
 		run, err := r.start(ctx)
 		if err != nil {
 			diags.Append(tfdiag.FromError("Cannot start an industry data run", err))
@@ -125,7 +124,7 @@ func (r *runResource) adoptOrStart(ctx context.Context, plan resourceModel) (*gr
 // last seen, also when a step fails.
 func (r *runResource) converge(ctx context.Context, run *graph.Run, plan, config, current resourceModel) (*graph.Run, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	if known(plan.Status) {
+	if lifecycle.Known(plan.Status) {
 		if err := checkTransition(run.Status, plan.Status.ValueString()); err != nil {
 			diags.AddAttributeError(pathStatus, "Run status cannot change", "Industry data run "+run.ID+": "+err.Error()+".")
 			return run, diags
@@ -195,15 +194,11 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := state.Timeouts.Read(ctx, defaultReadTimeout)
-	resp.Diagnostics.Append(d...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := lifecycle.WithTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	run, err := r.client.GetRun(ctx, state.ID.ValueString())
-	if graph.IsNotFound(err) {
-		tflog.Warn(ctx, "Run no longer exists in Microsoft Graph; removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+	if lifecycle.RemoveIfGone(ctx, err, &resp.State, "Run", state.ID.ValueString()) {
 		return
 	}
 	if err != nil {
@@ -225,7 +220,7 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 // run that had already ended at the last read has nothing left to count, so
 // a refresh needs no getStatistics call (one request per run, not two).
 func statisticsSettled(state resourceModel, run *graph.Run) bool {
-	return isFinal(run.Status) && state.Status.ValueString() == run.Status && known(state.Statistics)
+	return isFinal(run.Status) && state.Status.ValueString() == run.Status && lifecycle.Known(state.Statistics)
 }
 
 // Update sends one PATCH with only the attributes that changed. Nothing to
@@ -238,9 +233,7 @@ func (r *runResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(d...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := lifecycle.WithTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	patch, d := patchFor(ctx, plan, state, config.Statistics)
@@ -278,9 +271,7 @@ func (r *runResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 
 // ImportState takes a run id; the next Read fills in the rest.
 func (r *runResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !guidPattern.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("%q is not an industry data run id. Import takes the run's id, a GUID such as %s.", req.ID, guidExample))
+	if !lifecycle.CheckImportID(req.ID, "an industry data run", &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)

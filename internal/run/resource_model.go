@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/lifecycle"
 	"github.com/industrydata/terraform-provider-industrydata/internal/timetypes"
 )
 
@@ -66,23 +67,21 @@ func unknownObject(ctx context.Context, name string) types.Object {
 func patchFor(ctx context.Context, desired, current resourceModel, configuredStats types.Object) (graph.RunPatch, diag.Diagnostics) {
 	var p graph.RunPatch
 	var diags diag.Diagnostics
-	if known(desired.DisplayName) && desired.DisplayName.ValueString() != current.DisplayName.ValueString() {
+	if lifecycle.Known(desired.DisplayName) && desired.DisplayName.ValueString() != current.DisplayName.ValueString() {
 		p.DisplayName = desired.DisplayName.ValueStringPointer()
 	}
 	p.StartDateTime = changedTime(desired.StartDateTime, current.StartDateTime)
 	p.EndDateTime = changedTime(desired.EndDateTime, current.EndDateTime)
-	if known(desired.Status) && desired.Status.ValueString() != current.Status.ValueString() {
+	if lifecycle.Known(desired.Status) && desired.Status.ValueString() != current.Status.ValueString() {
 		p.Status = desired.Status.ValueStringPointer()
 	}
-	if known(configuredStats) && !subsetEqual(configuredStats, current.Statistics) {
+	if lifecycle.Known(configuredStats) && !subsetEqual(configuredStats, current.Statistics) {
 		var m statisticsModel
 		diags.Append(configuredStats.As(ctx, &m, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
 		p.Statistics = statisticsToGraph(&m)
 	}
 	return p, diags
 }
-
-func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
 
 func changedTime(desired, current timetypes.Instant) *time.Time {
 	d, ok := desired.Time()
@@ -147,7 +146,7 @@ func statisticsToGraph(m *statisticsModel) *graph.RunStatistics {
 
 func activityToGraph(a activityModel) graph.ActivityStatistics {
 	out := graph.ActivityStatistics{ActivityID: a.ActivityID.ValueString(), DisplayName: a.DisplayName.ValueString(), Status: a.Status.ValueString()}
-	inbound := a.Type.ValueString() == activityTypeInbound || known(a.Errors) || known(a.Warnings) ||
+	inbound := a.Type.ValueString() == activityTypeInbound || lifecycle.Known(a.Errors) || lifecycle.Known(a.Warnings) ||
 		a.Groups != nil || a.Memberships != nil || a.Organizations != nil || a.People != nil
 	if inbound {
 		out.Inbound = &graph.InboundActivityResults{

@@ -2,7 +2,6 @@ package run
 
 import (
 	"context"
-	"regexp"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -16,13 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/industrydata/terraform-provider-industrydata/internal/lifecycle"
 	"github.com/industrydata/terraform-provider-industrydata/internal/timetypes"
 )
-
-// guidPattern is the shape of a run id.
-var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-const guidExample = "5c1f9a52-3f4e-4b7e-9d3c-1a2b3c4d5e6f"
 
 func resourceSchema(ctx context.Context) schema.Schema {
 	blockingError := blockingErrorField.resource(false).(schema.SingleNestedAttribute)
@@ -43,7 +38,7 @@ func resourceSchema(ctx context.Context) schema.Schema {
 				Optional: true, Computed: true,
 				MarkdownDescription: "Adopt this existing run instead of starting a new one. Changing it to another run replaces the resource. " +
 					"When not set, creating the resource starts an on-demand run (at most five per 12 hours), and this attribute holds its id.",
-				Validators:    []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a run id, a GUID such as "+guidExample)},
+				Validators:    []validator.String{stringvalidator.RegexMatches(lifecycle.GUIDPattern, "must be a run id, a GUID such as "+lifecycle.GUIDExample)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), replaceWhenAdoptingAnotherRun()},
 			},
 			"display_name": schema.StringAttribute{

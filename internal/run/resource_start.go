@@ -11,13 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
-)
-
-// Polling intervals: start short (the fake and a quick service answer fast),
-// grow, and stay well below Graph's throttling thresholds.
-const (
-	pollFirst = 500 * time.Millisecond
-	pollMax   = 10 * time.Second
+	"github.com/industrydata/terraform-provider-industrydata/internal/lifecycle"
 )
 
 // starts serialises run starts within this process and remembers which runs
@@ -79,7 +73,7 @@ const (
 // awaitOperation polls the start's operation until it has ended.
 func (r *runResource) awaitOperation(ctx context.Context, opID string) (*graph.Operation, error) {
 	var op *graph.Operation
-	err := poll(ctx, "the start operation "+opID+" to finish", func() (bool, error) {
+	err := lifecycle.Poll(ctx, "the start operation "+opID+" to finish", func() (bool, error) {
 		var err error
 		op, err = r.client.GetOperation(ctx, opID)
 		if err != nil {
@@ -117,14 +111,14 @@ func startOperationFailure(op graph.Operation) error {
 func (r *runResource) findStartedRun(ctx context.Context, sentAt time.Time, cause error) (*graph.Run, error) {
 	tflog.Warn(ctx, "The outcome of the run start is unknown; looking for the run instead of starting again", map[string]any{"error": cause.Error()})
 	var found *graph.Run
-	err := poll(ctx, "a run started at "+sentAt.UTC().Format(time.RFC3339), func() (bool, error) {
+	err := lifecycle.Poll(ctx, "a run started at "+sentAt.UTC().Format(time.RFC3339), func() (bool, error) {
 		runs, err := r.client.ListRuns(ctx)
 		if err != nil {
 			return false, err
 		}
 		found = newestStartedSince(runs, sentAt.Add(-startClockSkew), starts.claimed)
 		return found != nil, nil
-	}, pollLimit(4))
+	}, lifecycle.PollLimit(4))
 	if err != nil {
 		return nil, fmt.Errorf("%w\n\nThe start request may or may not have started a run, and none was found. "+
 			"Check the runs in School Data Sync; adopt a new run with run_id rather than starting another", cause)
@@ -155,7 +149,7 @@ func newestStartedSince(runs []graph.Run, since time.Time, claimed map[string]bo
 // waitForCompletion polls the run until its status is final.
 func (r *runResource) waitForCompletion(ctx context.Context, id string) (*graph.Run, error) {
 	var run *graph.Run
-	err := poll(ctx, "run "+id+" to reach a final status", func() (bool, error) {
+	err := lifecycle.Poll(ctx, "run "+id+" to reach a final status", func() (bool, error) {
 		var err error
 		run, err = r.client.GetRun(ctx, id)
 		if err != nil {
@@ -164,38 +158,4 @@ func (r *runResource) waitForCompletion(ctx context.Context, id string) (*graph.
 		return isFinal(run.Status), nil
 	})
 	return run, err
-}
-
-type pollOption func(*pollConfig)
-
-type pollConfig struct{ limit int }
-
-// pollLimit stops after n attempts even when time remains.
-func pollLimit(n int) pollOption { return func(c *pollConfig) { c.limit = n } }
-
-// poll calls check until it reports done, with growing pauses, until ctx
-// ends. The error then says what it was waiting for.
-func poll(ctx context.Context, what string, check func() (bool, error), opts ...pollOption) error {
-	var cfg pollConfig
-	for _, o := range opts {
-		o(&cfg)
-	}
-	wait := pollFirst
-	for attempt := 1; ; attempt++ {
-		done, err := check()
-		if err != nil || done {
-			return err
-		}
-		if cfg.limit > 0 && attempt >= cfg.limit {
-			return fmt.Errorf("gave up waiting for %s after %d attempts", what, attempt)
-		}
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return fmt.Errorf("timed out waiting for %s (checked %d times): %w", what, attempt, ctx.Err())
-		case <-timer.C:
-		}
-		wait = min(wait*2, pollMax)
-	}
 }

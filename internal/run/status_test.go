@@ -46,34 +46,3 @@ func FuzzCheckTransition(f *testing.F) {
 		}
 	})
 }
-
-// FuzzImportID: import accepts exactly the GUID shape; everything else is
-// refused before any request.
-func FuzzImportID(f *testing.F) {
-	for _, s := range []string{guidExample, "run-42", "", "5C1F9A52-3F4E-4B7E-9D3C-1A2B3C4D5E6F", guidExample + "\n", " " + guidExample} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, id string) {
-		ok := guidPattern.MatchString(id)
-		if ok != (len(id) == 36 && isGUID(id)) {
-			t.Fatalf("%q: pattern says %v", id, ok)
-		}
-	})
-}
-
-// isGUID is an independent check of the 8-4-4-4-12 hex shape.
-func isGUID(s string) bool {
-	for i, c := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-				return false
-			}
-		}
-	}
-	return true
-}

@@ -78,7 +78,7 @@ func permissionHint(e *graph.Error) string {
 	if e.StatusCode != http.StatusUnauthorized && e.StatusCode != http.StatusForbidden {
 		return ""
 	}
-	p, ok := permissions[e.Kind]
+	p, ok := PermissionFor(e.Kind)
 	if !ok {
 		return ""
 	}
