@@ -40,6 +40,10 @@ type CRUD[M, G any] struct {
 	// ID and Timeouts read the model's id and timeouts block.
 	ID       func(m M) string
 	Timeouts func(m M) timeouts.Value
+	// Complete, when set, fills in after a Read what Graph does not return
+	// with the object (a relationship) and the prior state lacks: after an
+	// import. It may call Graph.
+	Complete func(ctx context.Context, c *graph.Client, m M) (M, error)
 
 	client *graph.Client
 }
@@ -100,7 +104,14 @@ func (c *CRUD[M, G]) Read(ctx context.Context, req resource.ReadRequest, resp *r
 		Failed(&resp.Diagnostics, "read", c.What, id, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, c.FromGraph(got, state))...)
+	m := c.FromGraph(got, state)
+	if c.Complete != nil {
+		if m, err = c.Complete(ctx, c.client, m); err != nil {
+			Failed(&resp.Diagnostics, "read", c.What, id, err)
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
 // Update sends one PATCH of what changed.
