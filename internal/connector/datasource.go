@@ -21,12 +21,14 @@ var connectorList = &lifecycle.List[graph.DataConnector, listedConnector]{
 		"type": computed("Graph's type of the connector: `" + graph.ConnectorAzureDataLake + "` (managed by " +
 			"`industrydata_azure_data_lake_connector`) or `" + graph.ConnectorOneRosterAPI + "` (`industrydata_oneroster_api_connector`)."),
 		"file_format": computed("Format of the CSV files (Azure Data Lake connectors; null otherwise)."),
+		"base_url":    computed("Base URL of the OneRoster API (OneRoster API connectors; null otherwise)."),
+		"api_version": computed("OneRoster version, `1.1` or `1.2` (OneRoster API connectors; null otherwise)."),
 	}},
 	Fetch: (*graph.Client).ListDataConnectors,
 	ToElement: func(d graph.DataConnector) listedConnector {
 		return listedConnector{
 			ID: types.StringValue(d.ID), DisplayName: types.StringValue(d.DisplayName), Type: types.StringValue(d.Type),
-			FileFormat: optional(d.FileFormat),
+			FileFormat: optional(d.FileFormat), BaseURL: optional(d.BaseURL), APIVersion: optional(d.APIVersion),
 		}
 	},
 }
@@ -36,6 +38,8 @@ type listedConnector struct {
 	DisplayName types.String `tfsdk:"display_name"`
 	Type        types.String `tfsdk:"type"`
 	FileFormat  types.String `tfsdk:"file_format"`
+	BaseURL     types.String `tfsdk:"base_url"`
+	APIVersion  types.String `tfsdk:"api_version"`
 }
 
 func computed(desc string) schema.StringAttribute {

@@ -28,6 +28,33 @@ type DataConnector struct {
 
 	// azureDataLakeConnector
 	FileFormat string // code: schoolDataSyncV1, schoolDataSyncV2Rev1
+
+	// oneRosterApiDataConnector (apiFormat is always oneRoster)
+	BaseURL               string
+	APIVersion            string // 1.1, 1.2
+	IsDemographicsEnabled bool
+	IsFlagsEnabled        bool
+	IsContactsEnabled     bool
+	Credential            *OAuthCredential
+}
+
+// Credential types: Graph's names of the two oAuthClientCredential subtypes.
+const (
+	CredentialOAuth1 = "oAuth1ClientCredential"
+	CredentialOAuth2 = "oAuth2ClientCredential"
+)
+
+// OAuthCredential is how a OneRoster connector signs in to the API.
+// ClientSecret is write-only: sent, never returned (empty after a read).
+// IsValid and LastValidDateTime are read-only, set by Graph's validate.
+type OAuthCredential struct {
+	Type              string // CredentialOAuth1 or CredentialOAuth2
+	ClientID          string
+	ClientSecret      string
+	TokenURL          string  // oAuth2 only
+	Scope             *string // oAuth2 only; nil when unset
+	IsValid           *bool
+	LastValidDateTime *string
 }
 
 // dataConnectorWire is an industryDataConnector's JSON, both subtypes: the
@@ -38,7 +65,30 @@ type dataConnectorWire struct {
 	DisplayName      string    `json:"displayName"`
 	SourceSystemBind string    `json:"sourceSystem@odata.bind,omitempty"`
 	FileFormat       *codeWire `json:"fileFormat,omitempty"`
+
+	APIFormat             string          `json:"apiFormat,omitempty"`
+	BaseURL               string          `json:"baseUrl,omitempty"`
+	APIVersion            string          `json:"apiVersion,omitempty"`
+	IsDemographicsEnabled *bool           `json:"isDemographicsEnabled,omitempty"`
+	IsFlagsEnabled        *bool           `json:"isFlagsEnabled,omitempty"`
+	IsContactsEnabled     *bool           `json:"isContactsEnabled,omitempty"`
+	Credential            *credentialWire `json:"credential,omitempty"`
 }
+
+// credentialWire is an oAuthClientCredential's JSON. The read-only
+// properties are never set by toWire, so never sent.
+type credentialWire struct {
+	ODataType         string  `json:"@odata.type"`
+	ClientID          string  `json:"clientId"`
+	ClientSecret      string  `json:"clientSecret,omitempty"`
+	TokenURL          string  `json:"tokenUrl,omitempty"`
+	Scope             *string `json:"scope,omitempty"`
+	IsValid           *bool   `json:"isValid,omitempty"`
+	LastValidDateTime *string `json:"lastValidDateTime,omitempty"`
+}
+
+// apiFormatOneRoster is the only API format Graph documents.
+const apiFormatOneRoster = "oneRoster"
 
 var dataConnectors = &entitySpec[DataConnector, dataConnectorWire]{
 	docs: entityDocs{
@@ -49,26 +99,45 @@ var dataConnectors = &entitySpec[DataConnector, dataConnectorWire]{
 	// sourceSystem is not in the update tables: create-only (an assumption,
 	// see the resources' docs). Every PATCH names the subtype, so that the
 	// service reads the subtype's properties.
-	updatable: []string{"displayName", "fileFormat"},
+	// credential is sent whole (with its secret) when any part of it changes.
+	updatable: []string{"displayName", "fileFormat", "baseUrl", "apiVersion", "isDemographicsEnabled", "isFlagsEnabled", "isContactsEnabled", "credential"},
 	always:    []string{"@odata.type"},
 	toWire: func(c *Client, d DataConnector) dataConnectorWire {
 		w := dataConnectorWire{ODataType: odataTypePrefix + d.Type, ID: d.ID, DisplayName: d.DisplayName}
 		if d.SourceSystemID != "" {
 			w.SourceSystemBind = c.BindURL(CollectionSourceSystems, d.SourceSystemID)
 		}
-		if d.Type == ConnectorAzureDataLake {
+		switch d.Type {
+		case ConnectorAzureDataLake:
 			w.FileFormat = &codeWire{d.FileFormat}
+		case ConnectorOneRosterAPI:
+			w.APIFormat, w.BaseURL, w.APIVersion = apiFormatOneRoster, d.BaseURL, d.APIVersion
+			w.IsDemographicsEnabled, w.IsFlagsEnabled, w.IsContactsEnabled = &d.IsDemographicsEnabled, &d.IsFlagsEnabled, &d.IsContactsEnabled
+			if cr := d.Credential; cr != nil {
+				w.Credential = &credentialWire{ODataType: odataTypePrefix + cr.Type, ClientID: cr.ClientID, ClientSecret: cr.ClientSecret, TokenURL: cr.TokenURL, Scope: cr.Scope}
+			}
 		}
 		return w
 	},
 	fromWire: func(w dataConnectorWire) DataConnector {
-		return DataConnector{
+		d := DataConnector{
 			Type: trimODataType(w.ODataType), ID: w.ID, DisplayName: w.DisplayName, FileFormat: codeOf(w.FileFormat),
+			BaseURL: w.BaseURL, APIVersion: w.APIVersion, IsDemographicsEnabled: isTrue(w.IsDemographicsEnabled),
+			IsFlagsEnabled: isTrue(w.IsFlagsEnabled), IsContactsEnabled: isTrue(w.IsContactsEnabled),
 		}
+		if cr := w.Credential; cr != nil {
+			d.Credential = &OAuthCredential{
+				Type: trimODataType(cr.ODataType), ClientID: cr.ClientID, TokenURL: cr.TokenURL, Scope: cr.Scope,
+				IsValid: cr.IsValid, LastValidDateTime: cr.LastValidDateTime,
+			}
+		}
+		return d
 	},
 }
 
 func init() { dataConnectors.kinds = registerEntity(dataConnectors.docs) }
+
+func isTrue(b *bool) bool { return b != nil && *b }
 
 // trimODataType is an @odata.type without "#microsoft.graph.industryData.".
 func trimODataType(t string) string {

@@ -5,8 +5,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 )
@@ -44,6 +46,10 @@ type CRUD[M, G any] struct {
 	// with the object (a relationship) and the prior state lacks: after an
 	// import. It may call Graph.
 	Complete func(ctx context.Context, c *graph.Client, m M) (M, error)
+	// WriteOnly, when set, copies write-only values, which only the
+	// configuration holds, into the models Create and Update build their
+	// requests from (never into state). prior is nil on create.
+	WriteOnly func(ctx context.Context, config tfsdk.Config, prior, desired *M) diag.Diagnostics
 
 	client *graph.Client
 }
@@ -78,7 +84,13 @@ func (c *CRUD[M, G]) Create(ctx context.Context, req resource.CreateRequest, res
 	ctx, cancel := WithTimeout(ctx, c.Timeouts(plan).Create, c.DefaultTimeout, &resp.Diagnostics)
 	defer cancel()
 
-	created, err := c.Graph.Create(c.client, ctx, c.ToGraph(plan))
+	desired := plan
+	if c.WriteOnly != nil {
+		if resp.Diagnostics.Append(c.WriteOnly(ctx, req.Config, nil, &desired)...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	created, err := c.Graph.Create(c.client, ctx, c.ToGraph(desired))
 	if err != nil {
 		Failed(&resp.Diagnostics, "create", c.What, "", err)
 		return
@@ -125,7 +137,13 @@ func (c *CRUD[M, G]) Update(ctx context.Context, req resource.UpdateRequest, res
 	defer cancel()
 
 	id := c.ID(state)
-	updated, err := c.Graph.Update(c.client, ctx, id, c.ToGraph(state), c.ToGraph(plan))
+	prior, desired := state, plan
+	if c.WriteOnly != nil {
+		if resp.Diagnostics.Append(c.WriteOnly(ctx, req.Config, &prior, &desired)...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	updated, err := c.Graph.Update(c.client, ctx, id, c.ToGraph(prior), c.ToGraph(desired))
 	if err != nil {
 		// The PATCH failed: state keeps what the server held before it.
 		Failed(&resp.Diagnostics, "update", c.What, id, err)

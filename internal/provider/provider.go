@@ -102,6 +102,7 @@ func (p *industryDataProvider) Resources(context.Context) []func() resource.Reso
 		run.NewResource,
 		sourcesystem.NewResource,
 		connector.NewAzureDataLakeResource,
+		connector.NewOneRosterResource,
 		year.NewResource,
 	}
 }
