@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -39,6 +40,10 @@ var azureDataLakeCRUD = &lifecycle.CRUD[azureDataLakeModel, graph.DataConnector]
 	Complete: func(ctx context.Context, c *graph.Client, m azureDataLakeModel) (azureDataLakeModel, error) {
 		return m, completeSourceSystem(ctx, c, m.ID.ValueString(), &m.SourceSystemID)
 	},
+	AfterWrite: func(ctx context.Context, c *graph.Client, m azureDataLakeModel, diags *diag.Diagnostics) azureDataLakeModel {
+		m.LastValidation = lastValidation(ctx, c, m.ID.ValueString(), m.Validate, diags)
+		return m
+	},
 }
 
 var (
@@ -70,6 +75,8 @@ type azureDataLakeModel struct {
 	DisplayName    types.String   `tfsdk:"display_name"`
 	SourceSystemID types.String   `tfsdk:"source_system_id"`
 	FileFormat     types.String   `tfsdk:"file_format"`
+	Validate       types.Bool     `tfsdk:"validate"`
+	LastValidation types.Object   `tfsdk:"last_validation"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -86,6 +93,6 @@ func azureDataLakeFromGraph(d *graph.DataConnector, known azureDataLakeModel) az
 	return azureDataLakeModel{
 		ID: types.StringValue(d.ID), DisplayName: types.StringValue(d.DisplayName),
 		SourceSystemID: known.SourceSystemID, FileFormat: types.StringValue(d.FileFormat),
-		Timeouts: known.Timeouts,
+		Validate: validateOrFalse(known.Validate), LastValidation: knownValidation(known.LastValidation), Timeouts: known.Timeouts,
 	}
 }

@@ -27,7 +27,7 @@ import (
 // commonAttributes are the attributes of every connector; what names the
 // connector in descriptions ("Azure Data Lake connector").
 func commonAttributes(ctx context.Context, what string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
+	return with(validationAttributes(), map[string]schema.Attribute{
 		// Required
 		"display_name": schema.StringAttribute{
 			Required:            true,
@@ -48,7 +48,7 @@ func commonAttributes(ctx context.Context, what string) map[string]schema.Attrib
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
-	}
+	})
 }
 
 // callsFor are the data connector calls of one subtype: reading a

@@ -46,6 +46,10 @@ var oneRosterCRUD = &lifecycle.CRUD[oneRosterModel, graph.DataConnector]{
 	Complete: func(ctx context.Context, c *graph.Client, m oneRosterModel) (oneRosterModel, error) {
 		return m, completeSourceSystem(ctx, c, m.ID.ValueString(), &m.SourceSystemID)
 	},
+	AfterWrite: func(ctx context.Context, c *graph.Client, m oneRosterModel, diags *diag.Diagnostics) oneRosterModel {
+		m.LastValidation = lastValidation(ctx, c, m.ID.ValueString(), m.Validate, diags)
+		return m
+	},
 	WriteOnly: writeOnlySecret,
 }
 

@@ -21,6 +21,8 @@ type oneRosterModel struct {
 	OAuth2                *oauth2Model   `tfsdk:"oauth2"`
 	CredentialIsValid     types.Bool     `tfsdk:"credential_is_valid"`
 	CredentialLastValid   types.String   `tfsdk:"credential_last_valid_date_time"`
+	Validate              types.Bool     `tfsdk:"validate"`
+	LastValidation        types.Object   `tfsdk:"last_validation"`
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -93,6 +95,7 @@ func oneRosterFromGraph(d *graph.DataConnector, known oneRosterModel) oneRosterM
 		IsDemographicsEnabled: types.BoolValue(d.IsDemographicsEnabled), IsFlagsEnabled: types.BoolValue(d.IsFlagsEnabled),
 		IsContactsEnabled: types.BoolValue(d.IsContactsEnabled),
 		CredentialIsValid: types.BoolNull(), CredentialLastValid: types.StringNull(), Timeouts: known.Timeouts,
+		Validate: validateOrFalse(known.Validate), LastValidation: knownValidation(known.LastValidation),
 	}
 	cr := d.Credential
 	if cr == nil {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 const dataConnectorsPath = "/external/industryData/dataConnectors"
@@ -107,5 +108,33 @@ func TestConnectors_credentialRefusals(t *testing.T) {
 				t.Errorf("HTTP %d %q, want 400 with %q", res.status, msg, tt.want)
 			}
 		})
+	}
+}
+
+// validate answers 202 with the Location of a fileValidateOperation, which
+// progresses with the clock and, once finished, reports the outcome set
+// (errors included, even with status succeeded).
+func TestConnectors_validate(t *testing.T) {
+	s, clock := sampleServer(t, Options{OperationDelay: 10 * time.Second})
+	sis := createSourceSystem(t, s, `{"displayName":"SIS"}`)
+	id := graphCall(t, s, http.MethodPost, dataConnectorsPath, dataLakeBody(s, sis)).object(t)["id"].(string)
+	s.SetValidationOutcome(ValidationOutcome{Errors: []PublicError{{Code: "RequiredFileNotFound", Message: "orgs.csv"}}, ValidatedFiles: []string{"users.csv"}})
+	res := graphCall(t, s, http.MethodPost, dataConnectorsPath+"/"+id+"/microsoft.graph.industryData.validate", "")
+	location := res.header.Get("Location")
+	if res.status != http.StatusAccepted || len(res.body) != 0 || !strings.Contains(location, "/operations/") {
+		t.Fatalf("validate: HTTP %d, Location %q, body %q", res.status, location, res.body)
+	}
+	opPath := "/external/industryData/operations/" + location[strings.LastIndex(location, "/")+1:]
+	if op := graphCall(t, s, http.MethodGet, opPath, "").object(t); op["status"] != "notStarted" || len(op["errors"].([]any)) != 0 {
+		t.Errorf("at once: %v", op)
+	}
+	clock.Advance(10 * time.Second)
+	op := graphCall(t, s, http.MethodGet, opPath, "").object(t)
+	if op["status"] != "succeeded" || op["@odata.type"] != "#microsoft.graph.industryData.fileValidateOperation" ||
+		len(op["errors"].([]any)) != 1 || op["validatedFiles"].([]any)[0] != "users.csv" {
+		t.Errorf("after 10 s: %v", op)
+	}
+	if res := graphCall(t, s, http.MethodPost, dataConnectorsPath+"/"+newGUID()+"/validate", ""); res.status != http.StatusNotFound {
+		t.Errorf("validate of a missing connector: HTTP %d", res.status)
 	}
 }

@@ -32,13 +32,17 @@ type entityKind struct {
 	// relations are single-valued navigation properties readable at
 	// /{collection}/{id}/{relation}: the object the stored @odata.bind names.
 	relations []string
+	// actions are bound actions (POST /{collection}/{id}/{name}, also with
+	// the namespace), handled by typed code.
+	actions map[string]handler
 }
 
 var (
 	sourceSystemKind  = &entityKind{collection: SourceSystems, typ: sourceSystemType}
 	yearKind          = &entityKind{collection: Years, typ: yearType}
 	roleGroupKind     = &entityKind{collection: RoleGroups, typ: roleGroupType, readOnly: true}
-	dataConnectorKind = &entityKind{collection: DataConnectors, typ: dataConnectorType, relations: []string{"sourceSystem"}}
+	dataConnectorKind = &entityKind{collection: DataConnectors, typ: dataConnectorType, relations: []string{"sourceSystem"},
+		actions: map[string]handler{"validate": (*Server).validateConnector}}
 
 	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind}
 )
@@ -99,6 +103,12 @@ func entityRoutes(k *entityKind) []route {
 	routes := []route{
 		{patterns: []string{k.collection}, methods: list, options: []string{"$top", "$skiptoken"}},
 		{patterns: []string{k.collection + "/{}"}, methods: item},
+	}
+	for name, h := range k.actions {
+		routes = append(routes, route{
+			patterns: []string{k.collection + "/{}/microsoft.graph.industryData." + name, k.collection + "/{}/" + name},
+			methods:  map[string]handler{http.MethodPost: h},
+		})
 	}
 	for _, rel := range k.relations {
 		routes = append(routes, route{patterns: []string{k.collection + "/{}/" + rel}, methods: map[string]handler{http.MethodGet: k.related(rel)}})

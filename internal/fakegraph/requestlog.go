@@ -1,6 +1,9 @@
 package fakegraph
 
-import "net/http"
+import (
+	"net/http"
+	"time"
+)
 
 // Request is one request the server received, as recorded in its log.
 type Request struct {
@@ -9,6 +12,7 @@ type Request struct {
 	Body                   []byte      // decoded (gunzipped if Content-Encoding: gzip)
 	Status                 int         // status code answered (0 while in flight, or when dropped)
 	Fault                  string      // the fault injected (Fault429, FaultDrop, …), "" for none
+	At                     time.Time   // when it arrived, by the server's clock (Options.Now)
 }
 
 // Requests returns every request received, in order of arrival.
@@ -49,6 +53,7 @@ func (s *Server) logRequest(r *http.Request, body []byte) *Request {
 		RawQuery: r.URL.RawQuery,
 		Header:   r.Header.Clone(),
 		Body:     body,
+		At:       s.now(),
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

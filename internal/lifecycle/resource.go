@@ -50,6 +50,11 @@ type CRUD[M, G any] struct {
 	// configuration holds, into the models Create and Update build their
 	// requests from (never into state). prior is nil on create.
 	WriteOnly func(ctx context.Context, config tfsdk.Config, prior, desired *M) diag.Diagnostics
+	// AfterWrite, when set, runs after a successful create or update (even
+	// one that sent nothing) on the model about to be stored, and returns
+	// the model to store; the state is stored even when it adds errors, so
+	// that it matches the server.
+	AfterWrite func(ctx context.Context, c *graph.Client, m M, diags *diag.Diagnostics) M
 
 	client *graph.Client
 }
@@ -95,7 +100,14 @@ func (c *CRUD[M, G]) Create(ctx context.Context, req resource.CreateRequest, res
 		Failed(&resp.Diagnostics, "create", c.What, "", err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, c.FromGraph(created, plan))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, c.afterWrite(ctx, c.FromGraph(created, plan), &resp.Diagnostics))...)
+}
+
+func (c *CRUD[M, G]) afterWrite(ctx context.Context, m M, diags *diag.Diagnostics) M {
+	if c.AfterWrite == nil {
+		return m
+	}
+	return c.AfterWrite(ctx, c.client, m, diags)
 }
 
 // Read refreshes the object, or forgets it when Graph no longer has it.
@@ -150,10 +162,10 @@ func (c *CRUD[M, G]) Update(ctx context.Context, req resource.UpdateRequest, res
 		return
 	}
 	if updated == nil { // nothing to send (e.g. only timeouts changed)
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, c.afterWrite(ctx, plan, &resp.Diagnostics))...)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, c.FromGraph(updated, plan))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, c.afterWrite(ctx, c.FromGraph(updated, plan), &resp.Diagnostics))...)
 }
 
 // Delete removes the object; one already gone counts as deleted.
