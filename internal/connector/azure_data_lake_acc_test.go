@@ -165,3 +165,28 @@ func TestAccAzureDataLakeConnector_badInputFailsBeforeAnyRequest(t *testing.T) {
 		})
 	}
 }
+
+// A OneRoster connector's id imported into this resource is an error that
+// names the resource for its type, and changes nothing.
+func TestAccAzureDataLakeConnector_importOfTheOtherTypeFails(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	const id = "5c1f9a52-3f4e-4b7e-9d3c-0000000000d1"
+	fake.PutEntity(fakegraph.DataConnectors, map[string]any{
+		"@odata.type": "#microsoft.graph.industryData.oneRosterApiDataConnector", "id": id, "displayName": "API",
+		"sourceSystem@odata.bind": "external/industryData/sourceSystems/" + sisID,
+		"apiFormat":               "oneRoster", "baseUrl": "https://sis.example.com/", "apiVersion": "1.1",
+		"isDemographicsEnabled": false, "isFlagsEnabled": false, "isContactsEnabled": false,
+		"credential": map[string]any{"@odata.type": "#microsoft.graph.industryData.oAuth1ClientCredential", "clientId": "app", "clientSecret": "s"},
+	})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:      acctest.Config(fake, dataLakeConfig, "API", sisID, "schoolDataSyncV1") + "import {\n  to = " + dataLake + "\n  id = \"" + id + "\"\n}\n",
+			ExpectError: regexp.MustCompile(`(?s)is\s+an\s+oneRosterApiDataConnector,\s+not\s+an\s+azureDataLakeConnector.*industrydata_azure_data_lake_connector`),
+		}},
+	})
+	if w := acctest.Writes(fake); len(w) != 0 {
+		t.Errorf("writes %v, want none", w)
+	}
+}

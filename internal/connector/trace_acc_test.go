@@ -19,8 +19,16 @@ func TestAccOneRosterConnector_traceLogHasNoSecret(t *testing.T) {
 	fake := newFake(t)
 	run := acctest.NewCLIRun(t, fake)
 	secrets := []string{"first-Secret-5f1e", "second-Secret-9a2c"}
-	for i, secret := range secrets {
-		run.WriteConfig(t, acctest.RequiredProviders+acctest.ProviderBlock(fake)+fmt.Sprintf(oneRosterConfig, "SIS API", sisID, baseURL, secret))
+	configs := []string{
+		fmt.Sprintf(oneRosterConfig, "SIS API", sisID, baseURL, secrets[0]),
+		fmt.Sprintf(oneRosterConfig, "SIS API", sisID, baseURL, secrets[1]),
+	}
+	if acctest.IsOpenTofu() { // the write-only secret too, where the CLI has it
+		secrets = append(secrets, "third-Secret-wo-7d3b")
+		configs = append(configs, fmt.Sprintf(oneRosterWriteOnly, sisID, baseURL, secrets[2], 1))
+	}
+	for i, config := range configs {
+		run.WriteConfig(t, acctest.RequiredProviders+acctest.ProviderBlock(fake)+config)
 		out, err := run.Run(t, []string{"TF_LOG=trace"}, "apply", "-auto-approve", "-input=false", "-no-color")
 		if err != nil {
 			t.Fatalf("apply %d: %v\n%s", i+1, err, out)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -122,7 +123,8 @@ func TestAccConnectorValidation_storesWhatItFound(t *testing.T) {
 }
 
 // A validation that finished with errors fails the apply with an error
-// listing them, even when its status is succeeded.
+// listing them, even when its status is succeeded. The connector was
+// created: it stays in state, tainted, so the next apply replaces it.
 func TestAccConnectorValidation_errorsFailTheApply(t *testing.T) {
 	acctest.PreCheck(t)
 	fake := validatingFake(t, fakegraph.ValidationOutcome{
@@ -138,6 +140,12 @@ func TestAccConnectorValidation_errorsFailTheApply(t *testing.T) {
 			Config: acctest.Config(fake, validatedDataLake, sisID),
 			ExpectError: regexp.MustCompile(`(?s)Data connector validation found errors.*status succeeded and 2 error\(s\).*` +
 				`RequiredFileNotFound: orgs.csv was not found \(orgs.csv\).*InvalidHeader: users.csv has no sourcedId column`),
+		}, {
+			PreConfig: func() { fake.SetValidationOutcome(fakegraph.ValidationOutcome{}) },
+			Config:    acctest.Config(fake, validatedDataLake, sisID),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(dataLake, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
 		}},
 	})
 }
