@@ -46,17 +46,18 @@ func (r report) listSection(p func(string, ...any)) {
 	l := *r.list
 	p("## Reading many runs: `industrydata_runs`\n\n")
 	p("`terraform plan` of a configuration with one `industrydata_runs` data source over %d ended runs with full statistics (the fake lists %d per page, newest first; every Graph request waits %s), without and with `include_statistics`, next to Terraform planning the same configuration without the data source (*Terraform's own*). *In flight at most* is the largest number of `getStatistics` calls the fake was serving at one instant (from the arrival and answer times it logs).\n\n", l.runs, listPageSize, l.latency)
-	p("| configuration | wall s | over Terraform's own s | Graph requests | pages | getStatistics | in flight at most | provider CPU s | provider peak RSS MB |\n")
-	p("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	p("| Terraform's own (no data source) | %.2f | — | — | — | — | — | — | — |\n", l.own.wall.Seconds())
+	p("| configuration | wall s | over Terraform's own s | Graph requests | pages | getStatistics | in flight at most | Terraform CPU s | provider CPU s | provider peak RSS MB | other processes' CPU s |\n")
+	p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	p("| Terraform's own (no data source) | %.2f | — | — | — | — | — | %.2f | — | — | %.2f |\n", l.own.wall.Seconds(), l.own.cpu.Seconds(), l.own.otherCPU.Seconds())
 	for _, x := range []struct {
 		name     string
 		run      tfRun
 		reqs     requestCounts
 		inFlight string
 	}{{"`industrydata_runs`", l.plain, l.plainRequests, "—"}, {"`industrydata_runs`, `include_statistics = true`", l.withStatistics, l.statsRequests, fmt.Sprint(l.statisticsInFlight)}} {
-		p("| %s | %.2f | %.2f | %d | %d | %d | %s | %.2f | %.1f |\n", x.name, x.run.wall.Seconds(), x.run.wall.Seconds()-l.own.wall.Seconds(),
-			x.reqs.total(), x.reqs.byKind[kindList], x.reqs.byKind[kindStatistics], x.inFlight, x.run.procs.cpu.Seconds(), mb(x.run.procs.peakRSS))
+		p("| %s | %.2f | %.2f | %d | %d | %d | %s | %.2f | %.2f | %.1f | %.2f |\n", x.name, x.run.wall.Seconds(), x.run.wall.Seconds()-l.own.wall.Seconds(),
+			x.reqs.total(), x.reqs.byKind[kindList], x.reqs.byKind[kindStatistics], x.inFlight, (x.run.cpu - x.run.procs.cpu).Seconds(),
+			x.run.procs.cpu.Seconds(), mb(x.run.procs.peakRSS), x.run.otherCPU.Seconds())
 	}
 	p("\n")
 }
