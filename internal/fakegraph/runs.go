@@ -55,7 +55,12 @@ func (s *Server) renderRun(r Run, v runView, context string) any {
 // them honest.
 func (s *Server) listedRuns() []Run {
 	runs := s.Runs()
-	slices.SortStableFunc(runs, func(a, b Run) int { return strings.Compare(listKey(a), listKey(b)) })
+	slices.SortFunc(runs, func(a, b Run) int { // the order of listKey, without formatting keys
+		if c := b.StartDateTime.Compare(a.StartDateTime); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 	return runs
 }
 

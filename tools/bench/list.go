@@ -73,13 +73,22 @@ provider "industrydata" {}
 		return res, err
 	}
 	defer func() { _, _ = fake.stop() }()
-	env, err := terraformEnv(fake, b.pluginDir, b.nullDir, dir, "")
+	providerBin, pluginDir := b.provider, b.pluginDir
+	env, err := terraformEnv(fake, pluginDir, b.nullDir, dir, "")
+	if o.profile != "" {
+		providerBin, pluginDir = b.profiled, b.profiledDir
+		env, err = terraformEnv(fake, pluginDir, b.nullDir, dir, "")
+		env = append(env, "BENCH_PROFILE_DIR="+filepath.Join(o.profile, fmt.Sprintf("list-%d", n)))
+		if mkErr := os.MkdirAll(filepath.Join(o.profile, fmt.Sprintf("list-%d", n)), 0o755); mkErr != nil {
+			return res, mkErr
+		}
+	}
 	if err != nil {
 		return res, err
 	}
 	env = append(env, o.env...)
 	logf("industrydata_runs over %d runs, latency %s", n, o.latency)
-	if res.own, err = runTerraform(o.terraform, env, filepath.Join(dir, "own"), listPhase, 10, b.provider, fake.pid()); err != nil {
+	if res.own, err = runTerraform(o.terraform, env, filepath.Join(dir, "own"), listPhase, 10, providerBin, fake.pid()); err != nil {
 		return res, err
 	}
 	for _, x := range []struct {
@@ -91,7 +100,7 @@ provider "industrydata" {}
 		if err != nil {
 			return res, err
 		}
-		if *x.run, err = runTerraform(o.terraform, env, filepath.Join(dir, x.name), listPhase, 10, b.provider, fake.pid()); err != nil {
+		if *x.run, err = runTerraform(o.terraform, env, filepath.Join(dir, x.name), listPhase, 10, providerBin, fake.pid()); err != nil {
 			return res, err
 		}
 		if *x.reqs, err = fake.requestsSince(offset); err != nil {
