@@ -1,7 +1,7 @@
 // Command bench is `make bench`: it measures plan and apply of
 // industrydata_run at scale with a real Terraform against the standalone fake
 // Graph, and Terraform's own cost on the same number of terraform_data
-// resources, and writes the results to BENCHMARKS.md (issue 6).
+// resources, and writes the results to BENCHMARKS.md.
 //
 // For each size N:parallelism it seeds the fake with N ended runs that have
 // full statistics, starts it with a fixed per-request latency, and runs four

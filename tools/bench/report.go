@@ -205,7 +205,7 @@ func (r report) markdown() string {
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	m := r.machine
 	p("# Benchmarks\n\n")
-	p("Plan and apply of `industrydata_run` at scale with a real Terraform against the fake Graph, with a fixed latency per Graph request (issue 6). ")
+	p("Plan and apply of `industrydata_run` at scale with a real Terraform against the fake Graph, with a fixed latency per Graph request. ")
 	p("Produced by `%s` in %s, on %s.\n\n", r.opts.command, r.elapsed.Round(time.Second), time.Now().UTC().Format("2006-01-02"))
 	if notes := r.opts.diagnostics(); notes != "" {
 		p("**Diagnostic run, not the standard benchmark**: %s.\n\n", notes)
