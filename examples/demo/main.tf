@@ -12,16 +12,16 @@ terraform {
 
 provider "industrydata" {}
 
-# Every run that has ended with warnings, across all pages.
+# The latest run that ended with warnings, across all pages: the data source
+# sorts by start time, and most_recent keeps the newest.
 data "industrydata_runs" "with_warnings" {
-  status = "completedWithWarnings"
+  status      = "completedWithWarnings"
+  most_recent = 1
 }
 
-# industrydata_runs lists runs oldest first, so the last one is the latest.
 # A tenant may have none: then nothing is adopted.
 locals {
-  with_warnings = data.industrydata_runs.with_warnings.runs
-  latest_id     = length(local.with_warnings) > 0 ? local.with_warnings[length(local.with_warnings) - 1].id : null
+  latest_id = one(data.industrydata_runs.with_warnings.runs[*].id)
 }
 
 # Adopt the latest of them and give it a name the team recognises: one GET,

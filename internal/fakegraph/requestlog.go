@@ -2,6 +2,7 @@ package fakegraph
 
 import (
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -13,6 +14,39 @@ type Request struct {
 	Status                 int         // status code answered (0 while in flight, or when dropped)
 	Fault                  string      // the fault injected (Fault429, FaultDrop, …), "" for none
 	At                     time.Time   // when it arrived, by the server's clock (Options.Now)
+	// Received and Answered are when the request arrived and when its answer
+	// was complete (zero while in flight), on the real clock rather than Now:
+	// they show which requests were in flight at once.
+	Received, Answered time.Time
+}
+
+// MaxInFlight is the largest number of the given requests in flight at one
+// instant, from their Received and Answered times; requests not yet
+// answered do not count.
+func MaxInFlight(requests []Request) int {
+	type edge struct {
+		at    time.Time
+		delta int
+	}
+	var edges []edge
+	for _, r := range requests {
+		if !r.Answered.IsZero() {
+			edges = append(edges, edge{r.Received, 1}, edge{r.Answered, -1})
+		}
+	}
+	// Ends before starts at the same instant: touching is not overlapping.
+	slices.SortFunc(edges, func(a, b edge) int {
+		if c := a.at.Compare(b.at); c != 0 {
+			return c
+		}
+		return a.delta - b.delta
+	})
+	most, now := 0, 0
+	for _, e := range edges {
+		now += e.delta
+		most = max(most, now)
+	}
+	return most
 }
 
 // Requests returns every request received, in order of arrival.
@@ -54,6 +88,7 @@ func (s *Server) logRequest(r *http.Request, body []byte) *Request {
 		Header:   r.Header.Clone(),
 		Body:     body,
 		At:       s.now(),
+		Received: time.Now(),
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -63,7 +98,7 @@ func (s *Server) logRequest(r *http.Request, body []byte) *Request {
 
 func (s *Server) finishRequest(entry *Request, status int, fault string) {
 	s.mu.Lock()
-	entry.Status, entry.Fault = status, fault
+	entry.Status, entry.Fault, entry.Answered = status, fault, time.Now()
 	c := *entry
 	s.mu.Unlock()
 	if s.onRequest != nil {

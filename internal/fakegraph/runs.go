@@ -3,6 +3,7 @@ package fakegraph
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -47,9 +48,33 @@ func (s *Server) renderRun(r Run, v runView, context string) any {
 	return applySelect(j, v.fields)
 }
 
-// runKey orders runs by start time then id; the fixed-width time keeps
-// string order equal to time order.
-func runKey(r Run) string { return formatTime(r.StartDateTime) + "\x00" + r.ID }
+// listedRuns are the runs in the order GET /runs lists them: newest first,
+// as the School Data Sync portal shows them, ties by id. [infer] Graph
+// documents no order for the list, so clients must sort for themselves; this
+// one differs from the start-time order a client would choose, which keeps
+// them honest.
+func (s *Server) listedRuns() []Run {
+	runs := s.Runs()
+	slices.SortFunc(runs, func(a, b Run) int { // the order of listKey, without formatting keys
+		if c := b.StartDateTime.Compare(a.StartDateTime); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return runs
+}
+
+// lastSecond is the Unix time of 9999-12-31T23:59:59Z, the last second a
+// DateTimeOffset can name.
+const lastSecond = 253402300799
+
+// listKey orders runs as listed: its string order is newest first, then by
+// id. Fixed-width counts down from the last second keep string order equal to
+// that order, as paginate needs.
+func listKey(r Run) string {
+	t := r.StartDateTime.UTC()
+	return fmt.Sprintf("%012d.%09d\x00%s", lastSecond-t.Unix(), 999_999_999-t.Nanosecond(), r.ID)
+}
 
 // GET /runs
 func (s *Server) listRuns(w http.ResponseWriter, r *http.Request, c *call) {
@@ -58,7 +83,7 @@ func (s *Server) listRuns(w http.ResponseWriter, r *http.Request, c *call) {
 		s.writeBadRequest(w, err)
 		return
 	}
-	writeList(s, w, r, c, s.Runs(), runKey,
+	writeList(s, w, r, c, s.listedRuns(), listKey,
 		func(run Run) any { return s.renderRun(run, view, "") },
 		"external/industryData/runs")
 }

@@ -58,15 +58,22 @@ func TestListRunsPagesWithTop(t *testing.T) {
 	if got := []int{len(pages[0]), len(pages[len(pages)-1]), len(pages)}; !slices.Equal(got, []int{3, 1, 3}) {
 		t.Fatalf("page sizes %v, want 3 pages of 3,3,1", pages)
 	}
+	newestFirst := s.Runs()
+	slices.SortStableFunc(newestFirst, func(a, b Run) int {
+		if c := b.StartDateTime.Compare(a.StartDateTime); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 	var want []string
-	for _, r := range s.Runs() {
+	for _, r := range newestFirst {
 		want = append(want, r.ID)
 	}
 	if got := slices.Concat(pages...); !slices.Equal(got, want) {
-		t.Errorf("ids %v, want %v (startDateTime, id order)", got, want)
+		t.Errorf("ids %v, want %v (newest first, then id)", got, want)
 	}
-	if want[0] != seed[1].ID { // same start as seed[0], smaller id
-		t.Errorf("tie not broken by id: first %s", want[0])
+	if want[len(want)-2] != seed[1].ID { // same start as seed[0], smaller id
+		t.Errorf("tie not broken by id: %v", want)
 	}
 }
 
@@ -87,13 +94,13 @@ func TestListRunsSkipTokenSurvivesChanges(t *testing.T) {
 	clock := newTestClock()
 	s := newTestServer(t, Options{Runs: manyRuns(4, clock.Now())})
 	first := graphCall(t, s, http.MethodGet, runsPath+"?$top=2", "").object(t)
-	// An earlier run appears and a served one disappears between pages.
-	s.PutRun(Run{ID: "ffffffff-0000-4000-8000-000000000000", StartDateTime: clock.Now().Add(-time.Hour), Status: statusCompleted})
+	// A newer run appears and a served one disappears between pages.
+	s.PutRun(Run{ID: "ffffffff-0000-4000-8000-000000000000", StartDateTime: clock.Now().Add(time.Hour), Status: statusCompleted})
 	s.DeleteRun(first["value"].([]any)[0].(map[string]any)["id"].(string))
 
 	rest := listIDs(t, s, first["@odata.nextLink"].(string))
-	all := s.Runs()
-	if got, want := slices.Concat(rest...), []string{all[len(all)-2].ID, all[len(all)-1].ID}; !slices.Equal(got, want) {
+	oldestFirst := s.Runs() // the two oldest share a start time: listed by id
+	if got, want := slices.Concat(rest...), []string{oldestFirst[0].ID, oldestFirst[1].ID}; !slices.Equal(got, want) {
 		t.Errorf("after changes got %v, want the two runs after page one %v", got, want)
 	}
 }

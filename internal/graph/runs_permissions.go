@@ -20,17 +20,6 @@ var (
 		Higher: []string{"IndustryData-Run.Start"},
 		Source: "https://learn.microsoft.com/graph/api/industrydata-industrydatarun-getstatistics?view=graph-rest-beta",
 	})
-	KindReadActivities = registerKind("read_run_activities", Permission{ // GET /runs/{id}/activities[/{aid}]
-		Operation: "reading run activities", Request: "GET /runs/{id}/activities",
-		Application: "IndustryData-Run.Read.All", Delegated: "IndustryData-Run.Read.All",
-		Source: "https://learn.microsoft.com/graph/api/industrydata-industrydatarun-list-activities?view=graph-rest-beta",
-		// The activity pages still list EduAdministration.Read.All
-		// (application) and EduAdministration.Read (delegated), from before
-		// the IndustryData-* permissions existed; activities are part of a
-		// run, which IndustryData-Run.Read.All ("view current and previous
-		// runs") covers.
-		Assumption: "assumed: the activity pages of the docs list EduAdministration.Read.All (application) and EduAdministration.Read (delegated), which predate the IndustryData permissions",
-	})
 	KindUpdateRun = registerKind("update_run", Permission{ // PATCH /runs/{id}
 		Operation: "updating a run", Request: "PATCH /runs/{id}",
 		Application: "IndustryData-Run.Start", Delegated: "IndustryData-Run.Start",
@@ -41,7 +30,7 @@ var (
 		// grants more than reading runs.
 		Assumption: "assumed: the only documentation of updating a run is a draft page without permissions; IndustryData-Run.Start is the only permission that grants more than reading runs",
 	})
-	KindStartRun = registerKind("start_run", Permission{ // POST /runs/start
+	KindStartRun = registerKind("start_run", Permission{ // POST /runs/microsoft.graph.industryData.start
 		Operation: "starting a run", Request: "POST /runs/microsoft.graph.industryData.start",
 		Application: "IndustryData-Run.Start", Delegated: "IndustryData-Run.Start",
 		Source: "https://learn.microsoft.com/graph/api/industrydata-industrydatarun-start?view=graph-rest-beta",

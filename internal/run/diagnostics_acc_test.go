@@ -33,7 +33,7 @@ func TestAccRun_diagnostics(t *testing.T) {
 		{
 			name: "400 from the service names the property it refused",
 			attrs: map[string]string{"run_id": q(runningRunID), "statistics": `{
-    activity_statistics = [{ activity_id = "a", status = "finishedish" }]
+    status = "finishedish"
   }`},
 			want: `(?s)Cannot update industry data run.*HTTP 400.*finishedish`,
 		},

@@ -50,10 +50,11 @@ var blockingErrorField = object("blocking_error", descBlockingError,
 	str("target", "The target of the error."),
 )
 
-var statisticsField = object("statistics", descStatistics,
-	str("run_id", "The run these statistics belong to."),
-	str("status", "The run's status when the statistics were taken."),
-	list("activity_statistics", "One element per activity of the run, in the service's order.",
+var (
+	statisticsRunID  = str("run_id", "The run these statistics belong to.")
+	statisticsStatus = str("status", "The run's status when the statistics were taken.")
+
+	activityStatisticsField = list("activity_statistics", "One element per activity of the run, in the service's order.",
 		str("activity_id", "The activity's id."),
 		str("display_name", "The activity's name."),
 		str("status", "`inProgress`, `skipped`, `failed`, `completed`, `completedWithErrors`, `completedWithWarnings` or `unknownFutureValue`."),
@@ -66,8 +67,9 @@ var statisticsField = object("statistics", descStatistics,
 		entityCount("people", "People"),
 		roles("matched_people_by_role", "People matched to an existing user, by role (inbound activities only)."),
 		roles("unmatched_people_by_role", "People not matched to a user, by role (inbound activities only)."),
-	),
-	object("inbound_totals", "Totals over all inbound activities.",
+	)
+
+	inboundTotalsField = object("inbound_totals", "Totals over all inbound activities.",
 		integer("errors", "Errors."),
 		integer("warnings", "Warnings."),
 		integer("groups", "Groups read."),
@@ -76,7 +78,18 @@ var statisticsField = object("statistics", descStatistics,
 		integer("people", "People read."),
 		roles("matched_people_by_role", "People matched to an existing user, by role."),
 		roles("unmatched_people_by_role", "People not matched to a user, by role."),
-	),
+	)
+
+	// statisticsField is what the data sources show: per activity and totals.
+	statisticsField = object("statistics", descStatistics,
+		statisticsRunID, statisticsStatus, activityStatisticsField, inboundTotalsField)
+
+	// resourceStatisticsField is what industrydata_run keeps in state: the
+	// headline numbers. Per-activity detail is ~80 % of a run's state and
+	// costs Terraform and the framework on every resource and phase; the data
+	// sources read it on demand.
+	resourceStatisticsField = object("statistics", descResourceStatistics,
+		statisticsRunID, statisticsStatus, inboundTotalsField)
 )
 
 func (f field) dataSource() dschema.Attribute {

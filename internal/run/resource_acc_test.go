@@ -78,8 +78,42 @@ func TestAccRun_adoptPatchesOnlyWhatDiffers(t *testing.T) {
 				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("display_name"), knownvalue.StringExact("Nightly sync")),
 				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("start_date_time"), knownvalue.StringExact("2024-05-01T08:00:00Z")),
 				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("end_date_time"), knownvalue.Null()),
+				// The headline statistics only: per-activity detail is the data sources'.
+				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("statistics"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"run_id": knownvalue.StringExact(runningRunID), "status": knownvalue.StringExact("running"), "inbound_totals": knownvalue.NotNull(),
+				})),
 			},
 		}},
+	})
+}
+
+// Another spelling of the instant in state (another offset) plans no change
+// and sends no write, for every time attribute.
+func TestAccRun_respelledTimePlansNoChange(t *testing.T) {
+	acctest.PreCheck(t)
+	start := time.Date(2026, 11, 1, 11, 10, 46, 924769000, time.UTC)
+	end := start.Add(time.Hour)
+	fake := acctest.NewFake(t, fakegraph.Options{Runs: []fakegraph.Run{{
+		ID: runningRunID, DisplayName: "Run 2026-11-01 11:10 UTC", StartDateTime: start, EndDateTime: &end, Status: "completed",
+	}}})
+	config := func(start, end string) string {
+		return runConfig(fake, map[string]string{"run_id": q(runningRunID), "start_date_time": q(start), "end_date_time": q(end)})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{Config: config("2026-11-01T11:10:46.924769Z", "2026-11-01T12:10:46.924769Z")},
+			{
+				PreConfig:        fake.ResetRequests,
+				Config:           config("2026-11-01T12:10:46.924769+01:00", "2026-11-01T07:10:46.924769-05:00"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectWrites(fake),
+					statecheck.ExpectKnownValue(resRun, tfjsonpath.New("start_date_time"), knownvalue.StringExact("2026-11-01T11:10:46.924769Z")),
+					statecheck.ExpectKnownValue(resRun, tfjsonpath.New("end_date_time"), knownvalue.StringExact("2026-11-01T12:10:46.924769Z")),
+				},
+			},
+		},
 	})
 }
 

@@ -40,7 +40,7 @@ func (m *resourceModel) setRun(r *graph.Run, stats *graph.RunStatistics) {
 	m.EndDateTime = keepIfSameInstant(m.EndDateTime, v.EndDateTime)
 	m.BlockingError = blockingErrorValue(v.BlockingError)
 	if stats != nil {
-		m.Statistics = statisticsValue(v.Statistics)
+		m.Statistics = statisticsValue(nestedAttrTypes()["statistics"], v.Statistics)
 	}
 	if m.WaitForCompletion.IsNull() || m.WaitForCompletion.IsUnknown() {
 		m.WaitForCompletion = types.BoolValue(false)
@@ -76,9 +76,9 @@ func patchFor(ctx context.Context, desired, current resourceModel, configuredSta
 		p.Status = desired.Status.ValueStringPointer()
 	}
 	if lifecycle.Known(configuredStats) && !subsetEqual(configuredStats, current.Statistics) {
-		var m statisticsModel
+		var m resourceStatisticsModel
 		diags.Append(configuredStats.As(ctx, &m, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
-		p.Statistics = statisticsToGraph(&m)
+		p.Statistics = statisticsToGraph(m)
 	}
 	return p, diags
 }
@@ -127,13 +127,18 @@ func subsetEqual(want, have attr.Value) bool {
 	return want.Equal(have)
 }
 
-// statisticsToGraph maps configured statistics to Graph's shape. An activity
-// is inbound when its type says so or when it carries inbound counters.
-func statisticsToGraph(m *statisticsModel) *graph.RunStatistics {
+// resourceStatisticsModel is industrydata_run's statistics: the headline
+// numbers (the data sources add per-activity statistics).
+type resourceStatisticsModel struct {
+	RunID         types.String        `tfsdk:"run_id"`
+	Status        types.String        `tfsdk:"status"`
+	InboundTotals *inboundTotalsModel `tfsdk:"inbound_totals"`
+}
+
+// statisticsToGraph maps configured statistics to Graph's shape. Graph
+// replaces a complex property whole, so the PATCH carries no activities.
+func statisticsToGraph(m resourceStatisticsModel) *graph.RunStatistics {
 	out := &graph.RunStatistics{RunID: m.RunID.ValueString(), Status: m.Status.ValueString()}
-	for _, a := range m.ActivityStatistics {
-		out.Activities = append(out.Activities, activityToGraph(a))
-	}
 	if t := m.InboundTotals; t != nil {
 		out.InboundTotals = &graph.InboundTotals{
 			Errors: int32Of(t.Errors), Warnings: int32Of(t.Warnings), Groups: int32Of(t.Groups),
@@ -144,29 +149,7 @@ func statisticsToGraph(m *statisticsModel) *graph.RunStatistics {
 	return out
 }
 
-func activityToGraph(a activityModel) graph.ActivityStatistics {
-	out := graph.ActivityStatistics{ActivityID: a.ActivityID.ValueString(), DisplayName: a.DisplayName.ValueString(), Status: a.Status.ValueString()}
-	inbound := a.Type.ValueString() == activityTypeInbound || lifecycle.Known(a.Errors) || lifecycle.Known(a.Warnings) ||
-		a.Groups != nil || a.Memberships != nil || a.Organizations != nil || a.People != nil
-	if inbound {
-		out.Inbound = &graph.InboundActivityResults{
-			Errors: int32Of(a.Errors), Warnings: int32Of(a.Warnings),
-			Groups: countToGraph(a.Groups), Memberships: countToGraph(a.Memberships),
-			Organizations: countToGraph(a.Organizations), People: countToGraph(a.People),
-			MatchedPeopleByRole: rolesToGraph(a.MatchedPeopleByRole), UnmatchedPeopleByRole: rolesToGraph(a.UnmatchedPeopleByRole),
-		}
-	}
-	return out
-}
-
 func int32Of(v types.Int64) int32 { return int32(v.ValueInt64()) }
-
-func countToGraph(c *entityCountModel) graph.EntityCount {
-	if c == nil {
-		return graph.EntityCount{}
-	}
-	return graph.EntityCount{Active: int32Of(c.Active), Inactive: int32Of(c.Inactive), Total: int32Of(c.Total)}
-}
 
 func rolesToGraph(in map[string]int64) map[string]int32 {
 	out := make(map[string]int32, len(in))

@@ -19,13 +19,18 @@ import (
 	"github.com/industrydata/terraform-provider-industrydata/internal/timetypes"
 )
 
+// resourceSchemaVersion is the version of industrydata_run's state; the
+// upgraders in resource_upgrade.go take older states to it.
+const resourceSchemaVersion = 1
+
 func resourceSchema(ctx context.Context) schema.Schema {
 	blockingError := blockingErrorField.resource(false).(schema.SingleNestedAttribute)
 	blockingError.PlanModifiers = []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}
-	statistics := statisticsField.resource(true).(schema.SingleNestedAttribute)
+	statistics := resourceStatisticsField.resource(true).(schema.SingleNestedAttribute)
 	statistics.PlanModifiers = []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}
 
 	return schema.Schema{
+		Version: resourceSchemaVersion,
 		MarkdownDescription: "An industry data run (a School Data Sync run). Creating the resource either adopts an existing run " +
 			"(`run_id`) or starts an on-demand run; updates PATCH only the attributes that changed. Graph has no DELETE for runs: " +
 			"destroying the resource removes it from state and leaves the run in Microsoft Graph.",
@@ -48,13 +53,13 @@ func resourceSchema(ctx context.Context) schema.Schema {
 			},
 			"start_date_time": schema.StringAttribute{
 				Optional: true, Computed: true, CustomType: timetypes.InstantType{}, MarkdownDescription: descStartDateTime,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), timetypes.KeepPriorWhenSameInstant()},
 			},
 			"end_date_time": schema.StringAttribute{
 				Optional: true, Computed: true, CustomType: timetypes.InstantType{},
 				MarkdownDescription: descEndDateTime + " Must not be earlier than `start_date_time`. Setting a final `status` without it " +
 					"plans it as known after apply: the service stamps it.",
-				PlanModifiers: []planmodifier.String{endStampedWhenRunEnds()},
+				PlanModifiers: []planmodifier.String{endStampedWhenRunEnds(), timetypes.KeepPriorWhenSameInstant()},
 			},
 			"status": schema.StringAttribute{
 				Optional: true, Computed: true,

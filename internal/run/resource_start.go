@@ -38,11 +38,10 @@ func (r *runResource) start(ctx context.Context) (*graph.Run, error) {
 	sentAt := time.Now()
 	opID, err := r.client.StartRun(ctx)
 	if err != nil {
-		var ge *graph.Error
-		if errors.As(err, &ge) && ge.StatusCode == http.StatusConflict {
+		if isStartLimit(err) {
 			return nil, fmt.Errorf("%w\n\nMicrosoft Graph allows at most five successful industry data runs per 12 hours (and the "+
-				"service runs every 12 hours by itself); the provider takes this 409 for that limit, which Microsoft does not "+
-				"document. Adopt an existing run with run_id, or try again later", err)
+				"service runs every 12 hours by itself); the provider takes this answer for that limit, whose status Microsoft does not "+
+				"document, and did not send the start again. Adopt an existing run with run_id, or try again later", err)
 		}
 		if graph.IsOutcomeUnknown(err) {
 			return r.findStartedRun(ctx, sentAt, err)
@@ -60,6 +59,21 @@ func (r *runResource) start(ctx context.Context) (*graph.Run, error) {
 	}
 	claim(op.ResourceID())
 	return r.client.GetRun(ctx, op.ResourceID())
+}
+
+// isStartLimit recognises Graph refusing a start because of the limit of
+// five successful runs per 12 hours. Microsoft documents no status for it, so
+// both plausible answers count: a 409 Conflict, and a 429 whose Retry-After
+// reaches past the create timeout (the retry policy then gives up instead of
+// waiting; a short 429 is throttling, and was resent as such).
+func isStartLimit(err error) bool {
+	var ge *graph.Error
+	if errors.As(err, &ge) && ge.StatusCode == http.StatusConflict {
+		return true
+	}
+	var gaveUp *graph.RetryError
+	return errors.As(err, &gaveUp) && gaveUp.StatusCode == http.StatusTooManyRequests &&
+		(gaveUp.Reason == graph.RetryStopDeadline || gaveUp.Reason == graph.RetryStopBudget)
 }
 
 // How long a run may answer 404 right after it was started, or when it is

@@ -15,6 +15,10 @@ const (
 	descStatus        = "The run's status: `running`, `failed` (canceled by the system), `completed`, `completedWithErrors` or `completedWithWarnings`; `unknownFutureValue` for a status newer than this provider."
 	descBlockingError = "The error that stopped the run, if any."
 	descStatistics    = "The run's statistics: per activity, and totals of what was read inbound. Role counts are maps of role to count, which read better in plans than lists of objects."
+
+	descResourceStatistics = "The run's headline statistics: its id and status when taken, and totals of what was read inbound. " +
+		"Per-activity statistics are in the `industrydata_run` and `industrydata_runs` data sources. " +
+		"Role counts are maps of role to count, which read better in plans than lists of objects."
 )
 
 // dataSourceRunAttributes are the attributes of a run as the data sources

@@ -31,7 +31,8 @@ func runsValue(runs []runModel) types.List {
 		elems[i] = types.ObjectValueMust(t.AttrTypes, map[string]attr.Value{
 			"id": m.ID, "display_name": m.DisplayName, "status": m.Status,
 			"start_date_time": m.StartDateTime, "end_date_time": m.EndDateTime,
-			"blocking_error": blockingErrorValue(m.BlockingError), "statistics": statisticsValue(m.Statistics),
+			"blocking_error": blockingErrorValue(m.BlockingError),
+			"statistics":     statisticsValue(t.AttrTypes["statistics"].(types.ObjectType).AttrTypes, m.Statistics),
 		})
 	}
 	return types.ListValueMust(t, elems)
@@ -45,22 +46,26 @@ func blockingErrorValue(e *blockingErrorModel) types.Object {
 	return types.ObjectValueMust(t, map[string]attr.Value{"code": e.Code, "message": e.Message, "target": e.Target})
 }
 
-func statisticsValue(s *statisticsModel) types.Object {
-	t := nestedAttrTypes()["statistics"]
+// statisticsValue builds statistics of type t: the resource's headline
+// numbers, or with activity_statistics when t has it (the data sources).
+func statisticsValue(t map[string]attr.Type, s *statisticsModel) types.Object {
 	if s == nil {
 		return types.ObjectNull(t)
 	}
-	activityType := t["activity_statistics"].(types.ListType).ElemType.(types.ObjectType)
-	activities := make([]attr.Value, len(s.ActivityStatistics))
-	for i, a := range s.ActivityStatistics {
-		activities[i] = activityValue(activityType, a)
+	attrs := map[string]attr.Value{
+		"run_id":         s.RunID,
+		"status":         s.Status,
+		"inbound_totals": totalsValue(t["inbound_totals"].(types.ObjectType), s.InboundTotals),
 	}
-	return types.ObjectValueMust(t, map[string]attr.Value{
-		"run_id":              s.RunID,
-		"status":              s.Status,
-		"activity_statistics": types.ListValueMust(activityType, activities),
-		"inbound_totals":      totalsValue(t["inbound_totals"].(types.ObjectType), s.InboundTotals),
-	})
+	if listType, ok := t["activity_statistics"].(types.ListType); ok {
+		activityType := listType.ElemType.(types.ObjectType)
+		activities := make([]attr.Value, len(s.ActivityStatistics))
+		for i, a := range s.ActivityStatistics {
+			activities[i] = activityValue(activityType, a)
+		}
+		attrs["activity_statistics"] = types.ListValueMust(activityType, activities)
+	}
+	return types.ObjectValueMust(t, attrs)
 }
 
 func activityValue(t types.ObjectType, a activityModel) attr.Value {

@@ -15,21 +15,28 @@ import (
 func TestStateValuesMatchReflection(t *testing.T) {
 	ctx := context.Background()
 	stats := valuesTestStatistics()
+	dataSourceStats := listedRunType().AttrTypes["statistics"].(types.ObjectType).AttrTypes
+	resourceStats := attrTypesOf(ctx, "statistics")
 	for name, run := range valuesTestRuns() {
 		m := runFromGraph(&run, stats)
-		wantStats, d1 := types.ObjectValueFrom(ctx, attrTypesOf(ctx, "statistics"), m.Statistics)
-		wantErr, d2 := types.ObjectValueFrom(ctx, attrTypesOf(ctx, "blocking_error"), m.BlockingError)
-		if d1.HasError() || d2.HasError() {
-			t.Fatal(d1, d2)
+		headline := resourceStatisticsModel{RunID: m.Statistics.RunID, Status: m.Statistics.Status, InboundTotals: m.Statistics.InboundTotals}
+		wantDataSource, d1 := types.ObjectValueFrom(ctx, dataSourceStats, m.Statistics)
+		wantResource, d2 := types.ObjectValueFrom(ctx, resourceStats, headline)
+		wantErr, d3 := types.ObjectValueFrom(ctx, attrTypesOf(ctx, "blocking_error"), m.BlockingError)
+		if d1.HasError() || d2.HasError() || d3.HasError() {
+			t.Fatal(d1, d2, d3)
 		}
-		if got := statisticsValue(m.Statistics); !got.Equal(wantStats) {
-			t.Errorf("%s: statistics\n got %v\nwant %v", name, got, wantStats)
+		if got := statisticsValue(dataSourceStats, m.Statistics); !got.Equal(wantDataSource) {
+			t.Errorf("%s: data source statistics\n got %v\nwant %v", name, got, wantDataSource)
+		}
+		if got := statisticsValue(resourceStats, m.Statistics); !got.Equal(wantResource) {
+			t.Errorf("%s: resource statistics\n got %v\nwant %v", name, got, wantResource)
 		}
 		if got := blockingErrorValue(m.BlockingError); !got.Equal(wantErr) {
 			t.Errorf("%s: blocking_error\n got %v\nwant %v", name, got, wantErr)
 		}
 	}
-	if !statisticsValue(nil).IsNull() || !blockingErrorValue(nil).IsNull() {
+	if !statisticsValue(resourceStats, nil).IsNull() || !blockingErrorValue(nil).IsNull() {
 		t.Error("nil models must give null objects")
 	}
 }

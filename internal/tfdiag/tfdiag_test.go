@@ -155,7 +155,7 @@ func TestPermissionTable(t *testing.T) {
 		"| Reading a run | `GET /runs/{id}` | `IndustryData-Run.Read.All` | `IndustryData-Run.Read.All` |",
 		"| Starting a run | `POST /runs/microsoft.graph.industryData.start` | `IndustryData-Run.Start` |",
 		"| Reading the operation of a start | `GET /operations/{id}` | `IndustryData.ReadBasic.All` |",
-		"[^2]: Updating a run: assumed",
+		"[^1]: Updating a run: assumed",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)

@@ -115,7 +115,9 @@ func TestParseRequestLog(t *testing.T) {
 		"fakegraph: 2026/01/02 15:04:05 POST /00000000-0000-0000-0000-0000000000aa/oauth2/v2.0/token 200",
 		"fakegraph: 2026/01/02 15:04:05 GET /beta/external/industryData/runs/" + id + " 200",
 		"fakegraph: 2026/01/02 15:04:05 PATCH /beta/external/industryData/runs/" + id + " 200",
-		"fakegraph: 2026/01/02 15:04:05 GET /beta/external/industryData/runs/" + id + "/microsoft.graph.industryData.getStatistics() 200",
+		"fakegraph: 2026/01/02 15:04:05 GET /beta/external/industryData/runs/" + id + "/microsoft.graph.industryData.getStatistics() 200 (received 1767366245.000000, 25.000 ms)",
+		"fakegraph: 2026/01/02 15:04:05 GET /beta/external/industryData/runs/" + id + "/microsoft.graph.industryData.getStatistics() 200 (received 1767366245.010000, 25.000 ms)",
+		"fakegraph: 2026/01/02 15:04:05 GET /beta/external/industryData/runs/" + id + "/microsoft.graph.industryData.getStatistics() 200 (received 1767366245.035000, 25.000 ms)",
 		"fakegraph: 2026/01/02 15:04:05 GET /beta/external/industryData/runs 200",
 		"fakegraph: 2026/01/02 15:04:05 GET /beta/external/industryData/runs/" + id + " 404",
 		"fakegraph: 2026/01/02 15:04:05 PATCH /beta/external/industryData/runs/" + id + " dropped (fault)",
@@ -123,16 +125,20 @@ func TestParseRequestLog(t *testing.T) {
 		"",
 	}, "\n")
 	c := parseRequestLog(log)
-	if c.identity != 2 || c.byMethod["GET"] != 4 || c.byMethod["PATCH"] != 2 || c.total() != 6 {
+	if c.identity != 2 || c.byMethod["GET"] != 6 || c.byMethod["PATCH"] != 2 || c.total() != 8 {
 		t.Errorf("counts: %+v", c)
 	}
-	if c.byKind[kindGet] != 2 || c.byKind[kindPatch] != 2 || c.byKind[kindStatistics] != 1 || c.byKind[kindOther] != 1 {
+	if c.byKind[kindGet] != 2 || c.byKind[kindPatch] != 2 || c.byKind[kindStatistics] != 3 || c.byKind[kindList] != 1 || c.byKind[kindOther] != 0 {
 		t.Errorf("kinds: %v", c.byKind)
+	}
+	// The first two overlap; the third starts as the first ends.
+	if n := maxInFlight(c.statistics); len(c.statistics) != 3 || n != 2 {
+		t.Errorf("getStatistics in flight: %d of %v, want 2", n, c.statistics)
 	}
 	if c.errors != 2 || !strings.Contains(c.errorLine, "404") {
 		t.Errorf("errors: %d %q", c.errors, c.errorLine)
 	}
-	if got := c.methods(); got != "GET 4, PATCH 2" {
+	if got := c.methods(); got != "GET 6, PATCH 2" {
 		t.Errorf("methods() = %q", got)
 	}
 }

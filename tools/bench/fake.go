@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -41,8 +42,8 @@ type fakeStats struct {
 }
 
 // startFake starts the fake on loopback with a fixed latency and the seed,
-// logging one line per request to dir/fakegraph.log.
-func startFake(bin, dir, seed string, latency time.Duration) (*fakeProcess, error) {
+// logging one line per request to dir/fakegraph.log; extra are more flags.
+func startFake(bin, dir, seed string, latency time.Duration, extra ...string) (*fakeProcess, error) {
 	f := &fakeProcess{
 		logPath: filepath.Join(dir, "fakegraph.log"), infoFile: filepath.Join(dir, "info.json"),
 		certFile: filepath.Join(dir, "cert.pem"), statsF: filepath.Join(dir, "stats.json"), done: make(chan error, 1),
@@ -52,8 +53,9 @@ func startFake(bin, dir, seed string, latency time.Duration) (*fakeProcess, erro
 		return nil, err
 	}
 	defer logFile.Close() // the child has its own descriptor
-	f.cmd = exec.Command(bin, "-listen", "127.0.0.1:0", "-seed", seed, "-latency", latency.String(),
-		"-info-file", f.infoFile, "-cert-file", f.certFile, "-stats-file", f.statsF)
+	args := []string{"-listen", "127.0.0.1:0", "-seed", seed, "-latency", latency.String(),
+		"-info-file", f.infoFile, "-cert-file", f.certFile, "-stats-file", f.statsF}
+	f.cmd = exec.Command(bin, append(args, extra...)...)
 	f.cmd.Stdout, f.cmd.Stderr = logFile, logFile
 	if err := f.cmd.Start(); err != nil {
 		return nil, err
@@ -141,14 +143,61 @@ type requestCounts struct {
 	identity  int            // identity requests (OpenID discovery, token), not Graph
 	errors    int            // Graph requests not answered 2xx
 	errorLine string         // the first of them
+	// statistics are the getStatistics requests' times in flight, from the
+	// timing the fake logs with each request.
+	statistics []interval
+}
+
+// interval is when a request was in flight.
+type interval struct{ start, end time.Time }
+
+// maxInFlight is the largest number of intervals that overlap at one instant.
+func maxInFlight(in []interval) int {
+	type edge struct {
+		at    time.Time
+		delta int
+	}
+	edges := make([]edge, 0, 2*len(in))
+	for _, i := range in {
+		edges = append(edges, edge{i.start, 1}, edge{i.end, -1})
+	}
+	// Ends before starts at the same instant: touching is not overlapping.
+	sort.Slice(edges, func(a, b int) bool {
+		if !edges[a].at.Equal(edges[b].at) {
+			return edges[a].at.Before(edges[b].at)
+		}
+		return edges[a].delta < edges[b].delta
+	})
+	most, now := 0, 0
+	for _, e := range edges {
+		now += e.delta
+		most = max(most, now)
+	}
+	return most
 }
 
 const (
 	kindGet        = "GET run"
 	kindStatistics = "GET getStatistics"
 	kindPatch      = "PATCH run"
+	kindList       = "GET runs (a page)"
 	kindOther      = "other"
 )
+
+// A log line's timing: "(received 1767366245.123456, 25.104 ms)".
+var logTiming = regexp.MustCompile(`\(received (\d+)\.(\d{6}), ([0-9.]+) ms\)$`)
+
+func parseTiming(status string) (interval, bool) {
+	m := logTiming.FindStringSubmatch(status)
+	if m == nil {
+		return interval{}, false
+	}
+	sec, _ := strconv.ParseInt(m[1], 10, 64)
+	usec, _ := strconv.ParseInt(m[2], 10, 64)
+	took, _ := strconv.ParseFloat(m[3], 64)
+	start := time.Unix(sec, usec*1000)
+	return interval{start, start.Add(time.Duration(took * float64(time.Millisecond)))}, true
+}
 
 // A log line: "fakegraph: 2025/01/02 15:04:05 GET /beta/external/industryData/runs/{id} 200".
 var logLine = regexp.MustCompile(`^fakegraph: \S+ \S+ (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (\S+) (.*)$`)
@@ -166,7 +215,11 @@ func parseRequestLog(log string) requestCounts {
 			continue
 		}
 		c.byMethod[method]++
-		c.byKind[requestKind(method, path)]++
+		kind := requestKind(method, path)
+		c.byKind[kind]++
+		if in, ok := parseTiming(status); ok && kind == kindStatistics {
+			c.statistics = append(c.statistics, in)
+		}
 		if !strings.HasPrefix(status, "2") {
 			c.errors++
 			if c.errorLine == "" {
@@ -178,6 +231,9 @@ func parseRequestLog(log string) requestCounts {
 }
 
 func requestKind(method, path string) string {
+	if path == "/beta/external/industryData/runs" && method == "GET" {
+		return kindList
+	}
 	rest, ok := strings.CutPrefix(path, "/beta/external/industryData/runs/")
 	if !ok || rest == "" {
 		return kindOther

@@ -1,7 +1,7 @@
 // Command bench is `make bench`: it measures plan and apply of
 // industrydata_run at scale with a real Terraform against the standalone fake
 // Graph, and Terraform's own cost on the same number of terraform_data
-// resources, and writes the results to BENCHMARKS.md (issue 6).
+// resources, and writes the results to BENCHMARKS.md.
 //
 // For each size N:parallelism it seeds the fake with N ended runs that have
 // full statistics, starts it with a fixed per-request latency, and runs four
@@ -49,6 +49,8 @@ type options struct {
 	env            []string // extra NAME=value for Terraform (and so the provider)
 	statistics     bool     // seed runs with full statistics (false: without, a diagnostic)
 	backend        string   // where Terraform keeps state: backendLocal or backendHTTP
+	alsoHTTP       bool     // after the local-backend sizes, run the largest again with backendHTTP
+	listRuns       int      // runs industrydata_runs lists in the list benchmark; 0 skips it
 	phases         []phase  // the phases to run, in order
 	command        string   // the command line, for BENCHMARKS.md
 }
@@ -63,6 +65,17 @@ const (
 type size struct{ N, P int }
 
 func (s size) String() string { return fmt.Sprintf("%d:%d", s.N, s.P) }
+
+// largest is the size with the most resources (the last of equals).
+func largest(sizes []size) size {
+	out := sizes[0]
+	for _, s := range sizes {
+		if s.N >= out.N {
+			out = s
+		}
+	}
+	return out
+}
 
 func parseSizes(v string) ([]size, error) {
 	var out []size
@@ -103,6 +116,8 @@ func parseFlags(args []string, output io.Writer) (options, error) {
 	phaseNames := fs.String("phases", "adopt,refresh,update,destroy", "the `phases` to run, a subset in this order; all four for the standard benchmark")
 	fs.BoolVar(&o.statistics, "statistics", true, "seed runs with full statistics; false seeds runs without any (a diagnostic: what the statistics cost)")
 	fs.StringVar(&o.backend, "backend", backendLocal, "where Terraform keeps state: `local` (the standard benchmark; rewrites the state file after every resource) or http (a remote backend, served from memory by the bench)")
+	fs.BoolVar(&o.alsoHTTP, "also-http", true, "with the local backend, also run the largest size with -backend=http (the provider's CPU against benchnull's)")
+	fs.IntVar(&o.listRuns, "list-runs", 5000, "`runs` the industrydata_runs benchmark lists, without and with statistics; 0 skips it")
 	fs.IntVar(&o.repeat, "repeat", 1, "run the four phases this many `times` per size and keep, per phase, the fastest wall time of each configuration")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -122,6 +137,7 @@ func parseFlags(args []string, output io.Writer) (options, error) {
 	}
 	if o.smoke {
 		o.sizes, o.latency, o.goBench, o.phases = []size{{10, 10}}, 0, false, phases
+		o.alsoHTTP, o.listRuns = false, 0
 	}
 	if o.repeat > 1 && o.phases[len(o.phases)-1].name != "destroy" {
 		return o, errors.New("-repeat needs destroy among the -phases: each repetition starts from an empty state")
@@ -129,8 +145,8 @@ func parseFlags(args []string, output io.Writer) (options, error) {
 	if o.backend != backendLocal && o.backend != backendHTTP {
 		return o, fmt.Errorf("-backend %q: want %s or %s", o.backend, backendLocal, backendHTTP)
 	}
-	if o.latency < 0 || o.startupSamples < 1 || o.loadRequests < 1 || o.loadDuration <= 0 || o.repeat < 1 {
-		return o, errors.New("-latency must not be negative; -startup-samples, -load-requests, -load-duration and -repeat must be positive")
+	if o.latency < 0 || o.startupSamples < 1 || o.loadRequests < 1 || o.loadDuration <= 0 || o.repeat < 1 || o.listRuns < 0 {
+		return o, errors.New("-latency and -list-runs must not be negative; -startup-samples, -load-requests, -load-duration and -repeat must be positive")
 	}
 	if o.profile != "" {
 		if o.profile, err = filepath.Abs(o.profile); err != nil {
@@ -236,6 +252,22 @@ func run(o options, stdout io.Writer) error {
 			return fmt.Errorf("size %d:%d: %w", s.N, s.P, err)
 		}
 		rep.sizes = append(rep.sizes, res)
+	}
+	if o.alsoHTTP && o.backend == backendLocal {
+		remote := o
+		remote.backend = backendHTTP
+		res, err := runSize(remote, b, work, largest(o.sizes))
+		if err != nil {
+			return fmt.Errorf("size %s with -backend=http: %w", largest(o.sizes), err)
+		}
+		rep.remote = &res
+	}
+	if o.listRuns > 0 {
+		list, err := runList(o, b, work, o.listRuns)
+		if err != nil {
+			return fmt.Errorf("industrydata_runs over %d runs: %w", o.listRuns, err)
+		}
+		rep.list = &list
 	}
 	if o.goBench {
 		logf("Go benchmarks")

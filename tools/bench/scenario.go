@@ -83,7 +83,7 @@ func floor(s size, requestsPerResource float64, latency time.Duration) float64 {
 
 func runSize(o options, b binaries, work string, s size) (sizeResult, error) {
 	res := sizeResult{size: s, latency: o.latency}
-	dir := filepath.Join(work, fmt.Sprintf("n%d-p%d", s.N, s.P))
+	dir := filepath.Join(work, fmt.Sprintf("n%d-p%d-%s", s.N, s.P, o.backend))
 	tdDir, idDir, nullDir := filepath.Join(dir, "terraform_data"), filepath.Join(dir, "industrydata"), filepath.Join(dir, "benchnull")
 	sizedDir := filepath.Join(dir, "terraform_data_sized")
 	for _, d := range []string{tdDir, idDir, nullDir, sizedDir} {

@@ -134,13 +134,17 @@ func run(ctx context.Context, cfg config, logger *log.Logger) error {
 	opts.Runs = runs
 	opts.Listener = l
 	opts.OnRequest = func(r fakegraph.Request) {
+		// When it arrived and how long it took, so that a reader of the log
+		// (make bench) can tell which requests were in flight at once.
+		timing := fmt.Sprintf("(received %d.%06d, %.3f ms)", r.Received.Unix(), r.Received.Nanosecond()/1000,
+			float64(r.Answered.Sub(r.Received).Microseconds())/1000)
 		switch r.Fault {
 		case "":
-			logger.Printf("%s %s %d", r.Method, r.Path, r.Status)
+			logger.Printf("%s %s %d %s", r.Method, r.Path, r.Status, timing)
 		case fakegraph.FaultDrop:
-			logger.Printf("%s %s dropped (fault)", r.Method, r.Path)
+			logger.Printf("%s %s dropped (fault) %s", r.Method, r.Path, timing)
 		default:
-			logger.Printf("%s %s %d (fault %s)", r.Method, r.Path, r.Status, r.Fault)
+			logger.Printf("%s %s %d (fault %s) %s", r.Method, r.Path, r.Status, r.Fault, timing)
 		}
 	}
 
