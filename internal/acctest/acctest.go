@@ -11,6 +11,7 @@ package acctest
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,4 +73,12 @@ func PreCheck(t *testing.T) {
 	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
 		t.Fatal("TF_ACC_TERRAFORM_PATH must name the Terraform or OpenTofu binary under test; run `make test`")
 	}
+}
+
+// IsOpenTofu reports whether the CLI under test is OpenTofu, for behaviour
+// only one of the CLIs has (write-only attributes: OpenTofu 1.12 has them,
+// Terraform 1.8 does not).
+func IsOpenTofu() bool {
+	return os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org" ||
+		strings.Contains(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu")
 }

@@ -18,9 +18,10 @@ import (
 // Collections of the generic store, for the out-of-band methods (Entity,
 // SetEntityProperty, DeleteEntity).
 const (
-	SourceSystems = "sourceSystems"
-	Years         = "years"
-	RoleGroups    = "roleGroups"
+	SourceSystems  = "sourceSystems"
+	Years          = "years"
+	RoleGroups     = "roleGroups"
+	DataConnectors = "dataConnectors"
 )
 
 // entityKind is one collection of the store.
@@ -28,14 +29,22 @@ type entityKind struct {
 	collection string       // path segment under /external/industryData
 	typ        *complexType // what its members are
 	readOnly   bool         // only GET (role groups)
+	// relations are single-valued navigation properties readable at
+	// /{collection}/{id}/{relation}: the object the stored @odata.bind names.
+	relations []string
+	// actions are bound actions (POST /{collection}/{id}/{name}, also with
+	// the namespace), handled by typed code.
+	actions map[string]handler
 }
 
 var (
-	sourceSystemKind = &entityKind{collection: SourceSystems, typ: sourceSystemType}
-	yearKind         = &entityKind{collection: Years, typ: yearType}
-	roleGroupKind    = &entityKind{collection: RoleGroups, typ: roleGroupType, readOnly: true}
+	sourceSystemKind  = &entityKind{collection: SourceSystems, typ: sourceSystemType}
+	yearKind          = &entityKind{collection: Years, typ: yearType}
+	roleGroupKind     = &entityKind{collection: RoleGroups, typ: roleGroupType, readOnly: true}
+	dataConnectorKind = &entityKind{collection: DataConnectors, typ: dataConnectorType, relations: []string{"sourceSystem"},
+		actions: map[string]handler{"validate": (*Server).validateConnector}}
 
-	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind}
+	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind}
 )
 
 // storedEntity is one stored object; seq orders the collection (newest first).
@@ -91,9 +100,43 @@ func entityRoutes(k *entityKind) []route {
 		item[http.MethodPatch] = k.patch
 		item[http.MethodDelete] = k.delete
 	}
-	return []route{
+	routes := []route{
 		{patterns: []string{k.collection}, methods: list, options: []string{"$top", "$skiptoken"}},
 		{patterns: []string{k.collection + "/{}"}, methods: item},
+	}
+	for name, h := range k.actions {
+		routes = append(routes, route{
+			patterns: []string{k.collection + "/{}/microsoft.graph.industryData." + name, k.collection + "/{}/" + name},
+			methods:  map[string]handler{http.MethodPost: h},
+		})
+	}
+	for _, rel := range k.relations {
+		routes = append(routes, route{patterns: []string{k.collection + "/{}/" + rel}, methods: map[string]handler{http.MethodGet: k.related(rel)}})
+	}
+	return routes
+}
+
+// GET /{collection}/{id}/{relation}: the object the relationship names, as
+// its own collection shows it.
+func (k *entityKind) related(relation string) handler {
+	return func(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
+		obj, ok := s.entity(k.collection, c.params[0])
+		if !ok {
+			s.writeNotFound(w, k.typ.shortName(), c.params[0])
+			return
+		}
+		bind, _ := obj.get(relation + "@odata.bind")
+		raw, _ := bind.(string)
+		coll, id, err := (&bindResolver{server: s, base: baseURL(r)}).parse(raw)
+		target, found := s.entity(coll, id)
+		if err != nil || !found {
+			// Assumption: a relationship to an object deleted since reads as
+			// not found.
+			s.writeNotFound(w, relation, c.params[0])
+			return
+		}
+		rk := kindNamed(coll)
+		writeJSON(w, http.StatusOK, contentTypeGraph, rk.render(target, contextURL(r, "external/industryData/"+rk.collection+"/$entity")))
 	}
 }
 
@@ -135,12 +178,19 @@ func (k *entityKind) create(s *Server, w http.ResponseWriter, r *http.Request, c
 
 // PATCH /{collection}/{id}: 204. Each property given replaces the stored
 // one whole (collections included), as OData's PATCH does.
+//
+// The body is read as the stored object's type (a derived type, for a data
+// connector); an @odata.type in it must name that type or one derived from it.
 func (k *entityKind) patch(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
-	obj, ok := s.readEntityBody(w, r, c, k.typ, validator{patching: true})
+	id := c.params[0]
+	typ := k.typ
+	if prior, ok := s.entity(k.collection, id); ok {
+		typ = k.instanceType(prior)
+	}
+	obj, ok := s.readEntityBody(w, r, c, typ, validator{patching: true})
 	if !ok {
 		return
 	}
-	id := c.params[0]
 	s.mu.Lock()
 	stored, found := s.entities.byCollection[k.collection][id]
 	if found {
@@ -203,12 +253,33 @@ func (k *entityKind) render(obj object, context string) object {
 	if context != "" {
 		out = append(out, member{Name: "@odata.context", Value: context})
 	}
-	out = append(out, withoutBinds(obj).(object)...)
-	for _, name := range k.typ.propertyNames() {
-		spec, _ := k.typ.property(name)
+	out = append(out, withoutBinds(withoutSecrets(obj, k.typ)).(object)...)
+	typ := k.instanceType(obj)
+	for _, name := range typ.propertyNames() {
+		spec, _ := typ.property(name)
 		if _, ok := obj.get(name); !ok && spec.nullable && spec.bindsTo == "" {
 			out = append(out, member{Name: name, Value: nil})
 		}
+	}
+	return out
+}
+
+// withoutSecrets is obj (an instance of typ or a derived type) without its
+// write-only properties, at any depth: Graph never returns them.
+func withoutSecrets(obj object, typ *complexType) object {
+	if t, err := resolveType(obj, typ, ""); err == nil {
+		typ = t
+	}
+	out := object{}
+	for _, m := range obj {
+		spec, _ := typ.property(m.Name)
+		switch nested, isObject := m.Value.(object); {
+		case spec.writeOnly:
+			continue
+		case isObject && spec.kind == kindComplex:
+			m.Value = withoutSecrets(nested, spec.complex)
+		}
+		out = append(out, m)
 	}
 	return out
 }
@@ -245,6 +316,15 @@ func mergeMembers(stored, patch object) object {
 		out[i] = m
 	}
 	return out
+}
+
+// instanceType is the type of a stored object: the one its @odata.type
+// names, else the collection's.
+func (k *entityKind) instanceType(obj object) *complexType {
+	if typ, err := resolveType(obj, k.typ, ""); err == nil {
+		return typ
+	}
+	return k.typ
 }
 
 // shortName is a type's name without its namespace, for messages.
@@ -331,7 +411,7 @@ func (s *Server) Entity(collection, id string) (map[string]any, bool) {
 		return nil, false
 	}
 	var out map[string]any
-	if err := remarshal(withoutBinds(obj), &out); err != nil {
+	if err := remarshal(withoutBinds(withoutSecrets(obj, kindNamed(collection).typ)), &out); err != nil {
 		panic("fakegraph: " + err.Error())
 	}
 	return out, true

@@ -21,6 +21,10 @@ const (
 type operation struct {
 	id, runID string
 	created   time.Time
+	// validation is set for a connector's validate operation (then runID
+	// is empty and connectorID names the connector).
+	validation  *ValidationOutcome
+	connectorID string
 }
 
 type operationJSON struct {
@@ -49,7 +53,14 @@ func (op operation) progress(now time.Time, delay time.Duration) (status string,
 	}
 }
 
-func (s *Server) renderOperation(r *http.Request, op operation, context string) operationJSON {
+func (s *Server) renderOperation(r *http.Request, op operation, context string) any {
+	if op.validation != nil {
+		return s.renderValidation(r, op, context)
+	}
+	return s.renderRunOperation(r, op, context)
+}
+
+func (s *Server) renderRunOperation(r *http.Request, op operation, context string) operationJSON {
 	status, last := op.progress(s.now(), s.opDelay)
 	return operationJSON{
 		Context:            context,

@@ -13,6 +13,7 @@ type Request struct {
 	Body                   []byte      // decoded (gunzipped if Content-Encoding: gzip)
 	Status                 int         // status code answered (0 while in flight, or when dropped)
 	Fault                  string      // the fault injected (Fault429, FaultDrop, …), "" for none
+	At                     time.Time   // when it arrived, by the server's clock (Options.Now)
 	// Received and Answered are when the request arrived and when its answer
 	// was complete (zero while in flight), on the real clock rather than Now:
 	// they show which requests were in flight at once.
@@ -86,6 +87,7 @@ func (s *Server) logRequest(r *http.Request, body []byte) *Request {
 		RawQuery: r.URL.RawQuery,
 		Header:   r.Header.Clone(),
 		Body:     body,
+		At:       s.now(),
 		Received: time.Now(),
 	}
 	s.mu.Lock()

@@ -42,6 +42,7 @@ var routes = slices.Concat(runRoutes,
 	entityRoutes(sourceSystemKind),
 	entityRoutes(yearKind),
 	entityRoutes(roleGroupKind),
+	entityRoutes(dataConnectorKind),
 )
 
 var runRoutes = []route{

@@ -19,6 +19,7 @@ const (
 	kindDate
 	kindEnum
 	kindComplex
+	kindBool
 	kindAny // accepted unchecked (publicError.details/innerError)
 )
 
@@ -29,6 +30,7 @@ type propSpec struct {
 	readOnly   bool
 	required   bool   // must be given when the object is created
 	createOnly bool   // may be given on create, never in a PATCH
+	writeOnly  bool   // accepted and stored, never returned (a client secret)
 	maxLength  int    // of a string, in characters; 0 means unbounded
 	bindsTo    string // a navigation property: the collection its @odata.bind names
 	enum       *enumType
@@ -41,10 +43,12 @@ func (p propSpec) many() propSpec           { p.collection = true; return p }
 func (p propSpec) needed() propSpec         { p.required = true; return p }
 func (p propSpec) onCreateOnly() propSpec   { p.createOnly = true; return p }
 func (p propSpec) atMost(n int) propSpec    { p.maxLength = n; return p }
+func (p propSpec) secret() propSpec         { p.writeOnly = true; return p }
 func navigation(collection string) propSpec { return propSpec{kind: kindAny, bindsTo: collection} }
 
 func stringProp() propSpec                  { return propSpec{kind: kindString} }
 func int32Prop() propSpec                   { return propSpec{kind: kindInt32} }
+func boolProp() propSpec                    { return propSpec{kind: kindBool} }
 func dateTimeProp() propSpec                { return propSpec{kind: kindDateTime} }
 func dateProp() propSpec                    { return propSpec{kind: kindDate} }
 func anyProp() propSpec                     { return propSpec{kind: kindAny, nullable: true} }
@@ -65,6 +69,8 @@ func (p propSpec) typeName() string {
 		return p.enum.name
 	case kindComplex:
 		return p.complex.name
+	case kindBool:
+		return "Edm.Boolean"
 	case kindAny:
 		return "Edm.Untyped"
 	}
@@ -81,6 +87,9 @@ type complexType struct {
 	aliases []string // other names accepted in @odata.type
 	base    *complexType
 	props   map[string]propSpec
+	// abstract types have no instances: a body must name a derived type
+	// with @odata.type.
+	abstract bool
 }
 
 // property looks a property up on t and its base types.
@@ -190,6 +199,8 @@ var (
 	}}
 
 	knownTypes = []*complexType{
+		dataConnectorType, azureDataLakeConnectorType, fileFormatReferenceType, oneRosterConnectorType,
+		credentialType, oAuthClientCredentialType, oAuth1ClientCredentialType, oAuth2ClientCredentialType,
 		sourceSystemType, userMatchingSettingType, referenceValueType, identifierTypeReferenceType,
 		roleGroupType, roleReferenceType, yearType, yearReferenceType,
 		runType, runStatisticsType, activityStatisticsType, inboundActivityResultsType,

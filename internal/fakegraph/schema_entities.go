@@ -39,6 +39,52 @@ var (
 		"year":        complexProp(yearReferenceType).needed().onCreateOnly(),
 	}}
 
+	// Data connectors: an abstract base, a subtype picked by @odata.type.
+	// sourceSystem is not in the update tables: create-only (assumption).
+	dataConnectorType = &complexType{name: nsIndustryData + "industryDataConnector", abstract: true, props: map[string]propSpec{
+		"id":           stringProp().readonly(),
+		"displayName":  stringProp().atMost(100).needed(),
+		"sourceSystem": navigation(SourceSystems).needed().onCreateOnly(),
+	}}
+	fileFormatCodeEnum = &enumType{name: "fileFormatCode", members: []string{"schoolDataSyncV1", "schoolDataSyncV2Rev1"}}
+	// Assumption: the service refuses a file format code it does not document.
+	fileFormatReferenceType = &complexType{name: nsIndustryData + "fileFormatReferenceValue", props: map[string]propSpec{
+		"code": enumProp(fileFormatCodeEnum),
+	}}
+	azureDataLakeConnectorType = &complexType{name: nsIndustryData + "azureDataLakeConnector", base: dataConnectorType, props: map[string]propSpec{
+		"fileFormat": complexProp(fileFormatReferenceType).needed(),
+	}}
+
+	// Credentials: clientSecret is write-only, as documented (GET never
+	// returns it); isValid and lastValidDateTime are set by validate.
+	credentialType = &complexType{name: nsIndustryData + "credential", abstract: true, props: map[string]propSpec{
+		"displayName":       stringProp().orNull(),
+		"isValid":           boolProp().orNull().readonly(),
+		"lastValidDateTime": dateTimeProp().orNull().readonly(),
+	}}
+	oAuthClientCredentialType = &complexType{name: nsIndustryData + "oAuthClientCredential", abstract: true, base: credentialType, props: map[string]propSpec{
+		"clientId":     stringProp().needed(),
+		"clientSecret": stringProp().needed().secret(),
+	}}
+	oAuth1ClientCredentialType = &complexType{name: nsIndustryData + "oAuth1ClientCredential", base: oAuthClientCredentialType}
+	oAuth2ClientCredentialType = &complexType{name: nsIndustryData + "oAuth2ClientCredential", base: oAuthClientCredentialType, props: map[string]propSpec{
+		"tokenUrl": stringProp().needed(),
+		"scope":    stringProp().orNull(),
+	}}
+	// Assumption: apiFormat and apiVersion are checked against the values
+	// the reference lists (oneRoster; 1.1 and 1.2).
+	apiFormatEnum          = &enumType{name: "apiFormat", members: []string{"oneRoster"}}
+	apiVersionEnum         = &enumType{name: "apiVersion", members: []string{"1.1", "1.2"}}
+	oneRosterConnectorType = &complexType{name: nsIndustryData + "oneRosterApiDataConnector", base: dataConnectorType, props: map[string]propSpec{
+		"apiFormat":             enumProp(apiFormatEnum).needed(),
+		"baseUrl":               stringProp().needed(),
+		"apiVersion":            enumProp(apiVersionEnum).needed(),
+		"credential":            complexProp(credentialType).needed(),
+		"isDemographicsEnabled": boolProp().needed(),
+		"isFlagsEnabled":        boolProp().needed(),
+		"isContactsEnabled":     boolProp().needed(),
+	}}
+
 	roleGroupType = &complexType{name: nsIndustryData + "roleGroup", props: map[string]propSpec{
 		"id":          stringProp().readonly(),
 		"displayName": stringProp().readonly(),

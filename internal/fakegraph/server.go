@@ -93,6 +93,7 @@ type Server struct {
 	tenantID, clientID, clientSecret string
 	pageSize                         int
 	opDelay                          time.Duration
+	validationOutcome                ValidationOutcome
 	runDuration                      time.Duration
 	inlineStats                      bool
 	now                              func() time.Time

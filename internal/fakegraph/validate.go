@@ -74,6 +74,11 @@ func (v validator) object(val any, want *complexType, path string) (*complexType
 	if err != nil {
 		return nil, err
 	}
+	if typ.abstract {
+		// Assumption: the wording of the service's OData reader is unknown;
+		// what matters is that an abstract type is refused with a 400.
+		return nil, invalid(joinPath(path, "@odata.type"), "The type '%s' is abstract and cannot be instantiated; name a derived type with '@odata.type'.", typ.name)
+	}
 	for _, m := range obj {
 		// Assumption: like the OData reader, the service ignores instance
 		// annotations ("@…"; @odata.type was checked above) and property
@@ -103,6 +108,10 @@ func (v validator) object(val any, want *complexType, path string) (*complexType
 func (v validator) member(m member, name string, annotated bool, spec propSpec, path string) error {
 	target := joinPath(path, name)
 	switch {
+	case annotated && spec.bindsTo != "" && strings.HasSuffix(m.Name, "@odata.bind") && spec.createOnly && v.patching && path == "":
+		// Assumption: a relationship the update pages leave out is set on
+		// create only (sourceSystem of a data connector).
+		return invalid(target, "Property '%s' cannot be updated; it can only be set when the object is created.", target)
 	case annotated && spec.bindsTo != "" && strings.HasSuffix(m.Name, "@odata.bind"):
 		return v.binds.check(m.Value, spec.bindsTo, joinPath(path, m.Name))
 	case annotated:
@@ -220,6 +229,10 @@ func (v validator) primitive(val any, spec propSpec, path string) error {
 		}
 	case kindDate:
 		if _, err := time.Parse(time.DateOnly, s); isString && err == nil {
+			return nil
+		}
+	case kindBool:
+		if _, ok := val.(bool); ok {
 			return nil
 		}
 	case kindEnum:

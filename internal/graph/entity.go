@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	abstractions "github.com/microsoft/kiota-abstractions-go"
@@ -151,8 +152,12 @@ type entitySpec[T, W any] struct {
 	// updatable are the wire names a PATCH may carry; a property not listed
 	// is create-only.
 	updatable []string
-	toWire    func(c *Client, v T) W
-	fromWire  func(w W) T
+	// always are wire names every PATCH carries, changed or not, ahead of
+	// the changed ones (the @odata.type of a derived type, so that the
+	// service reads the body as that type).
+	always   []string
+	toWire   func(c *Client, v T) W
+	fromWire func(w W) T
 }
 
 // Get reads one entity.
@@ -220,6 +225,9 @@ func (s *entitySpec[T, W]) update(ctx context.Context, c *Client, id string, pri
 	if err != nil || patch.Empty() {
 		return nil, err
 	}
+	if patch, err = patch.with(s.toWire(c, desired), s.always); err != nil {
+		return nil, err
+	}
 	op := fmt.Sprintf("updating %s %s (%s)", s.docs.one, id, strings.Join(patch.Fields(), ", "))
 	body, err := json.Marshal(patch)
 	if err != nil {
@@ -233,6 +241,24 @@ func (s *entitySpec[T, W]) update(ctx context.Context, c *Client, id string, pri
 		return s.decode(op, res)
 	}
 	return s.get(ctx, c, id)
+}
+
+// relatedID reads the id of the entity a single-valued relationship of the
+// entity id names (GET /{collection}/{id}/{relation}): Graph does not
+// return relationships set by @odata.bind with the entity itself.
+func (s *entitySpec[T, W]) relatedID(ctx context.Context, c *Client, id, relation string) (string, error) {
+	op := "reading the " + relation + " of " + s.docs.one + " " + id
+	body, err := c.getItem(ctx, s.kinds.Read, op, c.collectionURL(s.docs.collection, id, relation))
+	if err != nil {
+		return "", err
+	}
+	var related struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal(body, &related); err != nil || related.ID == "" {
+		return "", fmt.Errorf("%s: the answer names no id", op)
+	}
+	return related.ID, nil
 }
 
 // delete removes the entity; one already gone (404) counts as deleted.
@@ -259,6 +285,22 @@ func (p Patch) Empty() bool { return len(p.names) == 0 }
 
 // Fields names the properties the patch sets, for logs and messages.
 func (p Patch) Fields() []string { return p.names }
+
+// with puts the named properties of v ahead of the patch's own.
+func (p Patch) with(v any, names []string) (Patch, error) {
+	if len(names) == 0 {
+		return p, nil
+	}
+	props, err := wireProperties(v)
+	if err != nil {
+		return Patch{}, err
+	}
+	for _, name := range names {
+		p.values[name] = props[name]
+	}
+	p.names = append(slices.Clone(names), p.names...)
+	return p, nil
+}
 
 // MarshalJSON writes the properties in order.
 func (p Patch) MarshalJSON() ([]byte, error) {

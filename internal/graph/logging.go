@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -104,7 +105,13 @@ func (h *loggingHandler) headers(in http.Header) map[string]string {
 	return out
 }
 
+// secretProperties matches the JSON properties that carry a secret given
+// in the configuration of a resource rather than of the provider (a
+// connector's clientSecret, a default password), with their string value.
+var secretProperties = regexp.MustCompile(`("(?:clientSecret|password)"\s*:\s*)"(?:[^"\\]|\\.)*"`)
+
 func (h *loggingHandler) body(b []byte, header http.Header) string {
+	b = secretProperties.ReplaceAll(b, []byte(`$1"(redacted)"`))
 	if header.Get("Content-Encoding") != "" {
 		// A retried request arrives already compressed.
 		return fmt.Sprintf("(%d bytes, %s)", len(b), header.Get("Content-Encoding"))

@@ -5,8 +5,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 )
@@ -40,6 +42,19 @@ type CRUD[M, G any] struct {
 	// ID and Timeouts read the model's id and timeouts block.
 	ID       func(m M) string
 	Timeouts func(m M) timeouts.Value
+	// Complete, when set, fills in after a Read what Graph does not return
+	// with the object (a relationship) and the prior state lacks: after an
+	// import. It may call Graph.
+	Complete func(ctx context.Context, c *graph.Client, m M) (M, error)
+	// WriteOnly, when set, copies write-only values, which only the
+	// configuration holds, into the models Create and Update build their
+	// requests from (never into state). prior is nil on create.
+	WriteOnly func(ctx context.Context, config tfsdk.Config, prior, desired *M) diag.Diagnostics
+	// AfterWrite, when set, runs after a successful create or update (even
+	// one that sent nothing) on the model about to be stored, and returns
+	// the model to store; the state is stored even when it adds errors, so
+	// that it matches the server.
+	AfterWrite func(ctx context.Context, c *graph.Client, m M, diags *diag.Diagnostics) M
 
 	client *graph.Client
 }
@@ -74,12 +89,25 @@ func (c *CRUD[M, G]) Create(ctx context.Context, req resource.CreateRequest, res
 	ctx, cancel := WithTimeout(ctx, c.Timeouts(plan).Create, c.DefaultTimeout, &resp.Diagnostics)
 	defer cancel()
 
-	created, err := c.Graph.Create(c.client, ctx, c.ToGraph(plan))
+	desired := plan
+	if c.WriteOnly != nil {
+		if resp.Diagnostics.Append(c.WriteOnly(ctx, req.Config, nil, &desired)...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	created, err := c.Graph.Create(c.client, ctx, c.ToGraph(desired))
 	if err != nil {
 		Failed(&resp.Diagnostics, "create", c.What, "", err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, c.FromGraph(created, plan))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, c.afterWrite(ctx, c.FromGraph(created, plan), &resp.Diagnostics))...)
+}
+
+func (c *CRUD[M, G]) afterWrite(ctx context.Context, m M, diags *diag.Diagnostics) M {
+	if c.AfterWrite == nil {
+		return m
+	}
+	return c.AfterWrite(ctx, c.client, m, diags)
 }
 
 // Read refreshes the object, or forgets it when Graph no longer has it.
@@ -100,7 +128,14 @@ func (c *CRUD[M, G]) Read(ctx context.Context, req resource.ReadRequest, resp *r
 		Failed(&resp.Diagnostics, "read", c.What, id, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, c.FromGraph(got, state))...)
+	m := c.FromGraph(got, state)
+	if c.Complete != nil {
+		if m, err = c.Complete(ctx, c.client, m); err != nil {
+			Failed(&resp.Diagnostics, "read", c.What, id, err)
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
 // Update sends one PATCH of what changed.
@@ -114,17 +149,23 @@ func (c *CRUD[M, G]) Update(ctx context.Context, req resource.UpdateRequest, res
 	defer cancel()
 
 	id := c.ID(state)
-	updated, err := c.Graph.Update(c.client, ctx, id, c.ToGraph(state), c.ToGraph(plan))
+	prior, desired := state, plan
+	if c.WriteOnly != nil {
+		if resp.Diagnostics.Append(c.WriteOnly(ctx, req.Config, &prior, &desired)...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	updated, err := c.Graph.Update(c.client, ctx, id, c.ToGraph(prior), c.ToGraph(desired))
 	if err != nil {
 		// The PATCH failed: state keeps what the server held before it.
 		Failed(&resp.Diagnostics, "update", c.What, id, err)
 		return
 	}
 	if updated == nil { // nothing to send (e.g. only timeouts changed)
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, c.afterWrite(ctx, plan, &resp.Diagnostics))...)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, c.FromGraph(updated, plan))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, c.afterWrite(ctx, c.FromGraph(updated, plan), &resp.Diagnostics))...)
 }
 
 // Delete removes the object; one already gone counts as deleted.

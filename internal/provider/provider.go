@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/industrydata/terraform-provider-industrydata/internal/connector"
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 	"github.com/industrydata/terraform-provider-industrydata/internal/rolegroup"
 	"github.com/industrydata/terraform-provider-industrydata/internal/run"
@@ -100,6 +101,8 @@ func (p *industryDataProvider) Resources(context.Context) []func() resource.Reso
 	return []func() resource.Resource{
 		run.NewResource,
 		sourcesystem.NewResource,
+		connector.NewAzureDataLakeResource,
+		connector.NewOneRosterResource,
 		year.NewResource,
 	}
 }
@@ -109,6 +112,7 @@ func (p *industryDataProvider) DataSources(context.Context) []func() datasource.
 		run.NewDataSource,
 		run.NewListDataSource,
 		sourcesystem.NewListDataSource,
+		connector.NewListDataSource,
 		year.NewListDataSource,
 		rolegroup.NewListDataSource,
 	}
