@@ -43,6 +43,7 @@ var routes = slices.Concat(runRoutes,
 	entityRoutes(yearKind),
 	entityRoutes(roleGroupKind),
 	entityRoutes(dataConnectorKind),
+	entityRoutes(inboundFlowKind),
 )
 
 var runRoutes = []route{
