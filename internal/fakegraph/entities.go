@@ -23,6 +23,10 @@ const (
 	RoleGroups     = "roleGroups"
 	DataConnectors = "dataConnectors"
 	InboundFlows   = "inboundFlows"
+	// ReferenceDefinitions are read-only in the fake (assumption: the
+	// provider only lists them; Graph's POST, PATCH and soft DELETE, and
+	// their "{type}-{code}" ids, are not modelled).
+	ReferenceDefinitions = "referenceDefinitions"
 )
 
 // entityKind is one collection of the store.
@@ -51,7 +55,9 @@ var (
 	inboundFlowKind = &entityKind{collection: InboundFlows, typ: inboundFlowType, relations: []string{"dataConnector", "year"},
 		created: inboundFlowCreated}
 
-	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind, inboundFlowKind}
+	referenceDefinitionKind = &entityKind{collection: ReferenceDefinitions, typ: referenceDefinitionType, readOnly: true}
+
+	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind, inboundFlowKind, referenceDefinitionKind}
 )
 
 // storedEntity is one stored object; seq orders the collection (newest first).

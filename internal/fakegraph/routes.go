@@ -44,6 +44,7 @@ var routes = slices.Concat(runRoutes,
 	entityRoutes(roleGroupKind),
 	entityRoutes(dataConnectorKind),
 	entityRoutes(inboundFlowKind),
+	entityRoutes(referenceDefinitionKind),
 )
 
 var runRoutes = []route{

@@ -104,6 +104,21 @@ var (
 	inboundFileFlowType = &complexType{name: nsIndustryData + "inboundFileFlow", base: inboundFlowType}
 	inboundAPIFlowType  = &complexType{name: nsIndustryData + "inboundApiFlow", base: inboundFlowType}
 
+	// Reference definitions, with their id "{referenceType}-{code}" and the
+	// properties the reference lists; source and the timestamps are set by
+	// the service.
+	referenceDefinitionType = &complexType{name: nsIndustryData + "referenceDefinition", props: map[string]propSpec{
+		"id":                   stringProp().readonly(),
+		"referenceType":        stringProp().needed().onCreateOnly(),
+		"code":                 stringProp().needed().onCreateOnly(),
+		"displayName":          stringProp().orNull(),
+		"isDisabled":           boolProp().needed(),
+		"sortIndex":            int32Prop().needed(),
+		"source":               stringProp().readonly(),
+		"createdDateTime":      dateTimeProp().readonly(),
+		"lastModifiedDateTime": dateTimeProp().readonly(),
+	}}
+
 	roleGroupType = &complexType{name: nsIndustryData + "roleGroup", props: map[string]propSpec{
 		"id":          stringProp().readonly(),
 		"displayName": stringProp().readonly(),

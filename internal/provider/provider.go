@@ -17,6 +17,7 @@ import (
 	"github.com/industrydata/terraform-provider-industrydata/internal/connector"
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 	"github.com/industrydata/terraform-provider-industrydata/internal/inboundflow"
+	"github.com/industrydata/terraform-provider-industrydata/internal/refdef"
 	"github.com/industrydata/terraform-provider-industrydata/internal/rolegroup"
 	"github.com/industrydata/terraform-provider-industrydata/internal/run"
 	"github.com/industrydata/terraform-provider-industrydata/internal/sourcesystem"
@@ -118,6 +119,7 @@ func (p *industryDataProvider) DataSources(context.Context) []func() datasource.
 		connector.NewListDataSource,
 		year.NewListDataSource,
 		inboundflow.NewListDataSource,
+		refdef.NewListDataSource,
 		rolegroup.NewListDataSource,
 	}
 }
