@@ -22,6 +22,11 @@ const (
 	Years          = "years"
 	RoleGroups     = "roleGroups"
 	DataConnectors = "dataConnectors"
+	InboundFlows   = "inboundFlows"
+	// ReferenceDefinitions are read-only in the fake (assumption: the
+	// provider only lists them; Graph's POST, PATCH and soft DELETE, and
+	// their "{type}-{code}" ids, are not modelled).
+	ReferenceDefinitions = "referenceDefinitions"
 )
 
 // entityKind is one collection of the store.
@@ -35,6 +40,9 @@ type entityKind struct {
 	// actions are bound actions (POST /{collection}/{id}/{name}, also with
 	// the namespace), handled by typed code.
 	actions map[string]handler
+	// created, when set, checks a valid POST body against other entities
+	// and adds what the service sets on create; an error is answered 400.
+	created func(s *Server, b *bindResolver, obj object) (object, error)
 }
 
 var (
@@ -44,7 +52,12 @@ var (
 	dataConnectorKind = &entityKind{collection: DataConnectors, typ: dataConnectorType, relations: []string{"sourceSystem"},
 		actions: map[string]handler{"validate": (*Server).validateConnector}}
 
-	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind}
+	inboundFlowKind = &entityKind{collection: InboundFlows, typ: inboundFlowType, relations: []string{"dataConnector", "year"},
+		created: inboundFlowCreated}
+
+	referenceDefinitionKind = &entityKind{collection: ReferenceDefinitions, typ: referenceDefinitionType, readOnly: true}
+
+	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind, inboundFlowKind, referenceDefinitionKind}
 )
 
 // storedEntity is one stored object; seq orders the collection (newest first).
@@ -167,6 +180,14 @@ func (k *entityKind) create(s *Server, w http.ResponseWriter, r *http.Request, c
 	if !ok {
 		return
 	}
+	if k.created != nil {
+		var err error
+		if obj, err = k.created(s, &bindResolver{server: s, base: baseURL(r)}, obj); err != nil {
+			s.writeBadRequest(w, err)
+			return
+		}
+	}
+	obj = k.normalizeTimes(obj)
 	id := newGUID()
 	stored := append(object{{Name: "id", Value: id}}, obj...)
 	s.mu.Lock()
@@ -191,6 +212,7 @@ func (k *entityKind) patch(s *Server, w http.ResponseWriter, r *http.Request, c 
 	if !ok {
 		return
 	}
+	obj = k.normalizeTimes(obj)
 	s.mu.Lock()
 	stored, found := s.entities.byCollection[k.collection][id]
 	if found {
@@ -302,6 +324,22 @@ func withoutBinds(v any) any {
 		return out
 	}
 	return v
+}
+
+// normalizeTimes stores the object's date-time properties as the service
+// answers them: UTC, with microseconds, whatever offset was sent.
+func (k *entityKind) normalizeTimes(obj object) object {
+	typ := k.instanceType(obj)
+	out := slices.Clone(obj)
+	for i, m := range out {
+		spec, _ := typ.property(m.Name)
+		if text, ok := m.Value.(string); ok && spec.kind == kindDateTime {
+			if t, err := parseTime(text); err == nil {
+				out[i].Value = formatTime(t)
+			}
+		}
+	}
+	return out
 }
 
 // mergeMembers replaces or adds each member of patch in stored.

@@ -43,6 +43,8 @@ var routes = slices.Concat(runRoutes,
 	entityRoutes(yearKind),
 	entityRoutes(roleGroupKind),
 	entityRoutes(dataConnectorKind),
+	entityRoutes(inboundFlowKind),
+	entityRoutes(referenceDefinitionKind),
 )
 
 var runRoutes = []route{

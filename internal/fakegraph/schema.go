@@ -203,6 +203,7 @@ var (
 		credentialType, oAuthClientCredentialType, oAuth1ClientCredentialType, oAuth2ClientCredentialType,
 		sourceSystemType, userMatchingSettingType, referenceValueType, identifierTypeReferenceType,
 		roleGroupType, roleReferenceType, yearType, yearReferenceType,
+		inboundFlowType, inboundFileFlowType, inboundAPIFlowType, referenceDefinitionType,
 		runType, runStatisticsType, activityStatisticsType, inboundActivityResultsType,
 		aggregatedType, entityCountType, roleCountType, runActivityType,
 		inboundFlowActivityType, outboundFlowActivityType, publicErrorType,

@@ -85,6 +85,40 @@ var (
 		"isContactsEnabled":     boolProp().needed(),
 	}}
 
+	// Inbound flows: an abstract base, a subtype picked by @odata.type.
+	// readinessStatus is set by the service (notReady on create).
+	// Assumption: dataDomain and the two relationships are create-only (the
+	// update page's examples change only the name and the times).
+	inboundDomainEnum   = &enumType{name: "inboundDomain", members: []string{"educationRostering", statusUnknownFutureValue}}
+	readinessStatusEnum = &enumType{name: "readinessStatus", members: []string{"notReady", "ready", "failed", "disabled", "expired", statusUnknownFutureValue}}
+	inboundFlowType     = &complexType{name: nsIndustryData + "inboundFlow", abstract: true, props: map[string]propSpec{
+		"id":                 stringProp().readonly(),
+		"displayName":        stringProp().atMost(100).needed(),
+		"dataDomain":         enumProp(inboundDomainEnum).needed().onCreateOnly(),
+		"effectiveDateTime":  dateTimeProp().needed(),
+		"expirationDateTime": dateTimeProp().orNull(),
+		"readinessStatus":    enumProp(readinessStatusEnum).readonly(),
+		"dataConnector":      navigation(DataConnectors).needed().onCreateOnly(),
+		"year":               navigation(Years).needed().onCreateOnly(),
+	}}
+	inboundFileFlowType = &complexType{name: nsIndustryData + "inboundFileFlow", base: inboundFlowType}
+	inboundAPIFlowType  = &complexType{name: nsIndustryData + "inboundApiFlow", base: inboundFlowType}
+
+	// Reference definitions, with their id "{referenceType}-{code}" and the
+	// properties the reference lists; source and the timestamps are set by
+	// the service.
+	referenceDefinitionType = &complexType{name: nsIndustryData + "referenceDefinition", props: map[string]propSpec{
+		"id":                   stringProp().readonly(),
+		"referenceType":        stringProp().needed().onCreateOnly(),
+		"code":                 stringProp().needed().onCreateOnly(),
+		"displayName":          stringProp().orNull(),
+		"isDisabled":           boolProp().needed(),
+		"sortIndex":            int32Prop().needed(),
+		"source":               stringProp().readonly(),
+		"createdDateTime":      dateTimeProp().readonly(),
+		"lastModifiedDateTime": dateTimeProp().readonly(),
+	}}
+
 	roleGroupType = &complexType{name: nsIndustryData + "roleGroup", props: map[string]propSpec{
 		"id":          stringProp().readonly(),
 		"displayName": stringProp().readonly(),

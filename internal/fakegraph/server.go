@@ -152,6 +152,7 @@ func NewUnstartedServer(opts Options) *Server {
 		entities:     newEntityStore(),
 	}
 	seedRoleGroups(s)
+	seedReferenceDefinitions(s)
 	if s.pageSize <= 0 {
 		s.pageSize = defaultPageSize
 	}

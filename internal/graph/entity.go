@@ -129,17 +129,21 @@ func registerEntity(d entityDocs) entityKinds {
 	row := func(op, req, perm, source string) Permission {
 		return Permission{Operation: op, Request: req, Application: perm, Delegated: perm, Source: page(source)}
 	}
+	one := "a " + d.one
+	if strings.ContainsRune("aeiou", rune(d.one[0])) {
+		one = "an " + d.one
+	}
 	coll, item := "/"+d.collection, "/"+d.collection+"/{id}"
 	k := entityKinds{
-		Read: registerKind(OperationKind("read_"+snake(d.one)), row("reading a "+d.one, "GET "+item, d.read, d.itemPage+"-get")),
+		Read: registerKind(OperationKind("read_"+snake(d.one)), row("reading "+one, "GET "+item, d.read, d.itemPage+"-get")),
 		List: registerKind(OperationKind("list_"+snake(d.many)), row("listing "+d.many, "GET "+coll, d.read, "industrydata-industrydataroot-list-"+d.rootTag)),
 	}
 	if d.write == "" { // read-only, such as role groups
 		return k
 	}
-	k.Create = registerKind(OperationKind("create_"+snake(d.one)), row("creating a "+d.one, "POST "+coll, d.write, "industrydata-industrydataroot-post-"+d.rootTag))
-	k.Update = registerKind(OperationKind("update_"+snake(d.one)), row("updating a "+d.one, "PATCH "+item, d.write, d.itemPage+"-update"))
-	k.Delete = registerKind(OperationKind("delete_"+snake(d.one)), row("deleting a "+d.one, "DELETE "+item, d.write, d.itemPage+"-delete"))
+	k.Create = registerKind(OperationKind("create_"+snake(d.one)), row("creating "+one, "POST "+coll, d.write, "industrydata-industrydataroot-post-"+d.rootTag))
+	k.Update = registerKind(OperationKind("update_"+snake(d.one)), row("updating "+one, "PATCH "+item, d.write, d.itemPage+"-update"))
+	k.Delete = registerKind(OperationKind("delete_"+snake(d.one)), row("deleting "+one, "DELETE "+item, d.write, d.itemPage+"-delete"))
 	return k
 }
 

@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 )
@@ -21,6 +23,9 @@ type List[G, E any] struct {
 	Element     schema.NestedAttributeObject
 	Fetch       func(c *graph.Client, ctx context.Context) ([]G, error)
 	ToElement   func(g G) E
+	// Filter, when set, adds an optional argument that keeps only the
+	// objects it matches.
+	Filter *ListFilter[G]
 
 	client *graph.Client
 }
@@ -37,24 +42,43 @@ func (l *List[G, E]) Metadata(_ context.Context, req datasource.MetadataRequest,
 	resp.TypeName = req.ProviderTypeName + l.TypeName
 }
 
+// ListFilter is an optional string argument of a List: when set, only the
+// objects Match accepts with its value are listed.
+type ListFilter[G any] struct {
+	Attribute, Description string
+	Validators             []validator.String
+	Match                  func(g G, value string) bool
+}
+
 func (l *List[G, E]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: l.Description,
-		Attributes: map[string]schema.Attribute{
-			l.Attribute: schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The " + l.Attribute + ", in the order Microsoft Graph lists them (not documented: do not rely on it).",
-				NestedObject:        l.Element,
-			},
+	attrs := map[string]schema.Attribute{
+		l.Attribute: schema.ListNestedAttribute{
+			Computed:            true,
+			MarkdownDescription: "The " + l.Attribute + ", in the order Microsoft Graph lists them (not documented: do not rely on it).",
+			NestedObject:        l.Element,
 		},
 	}
+	if f := l.Filter; f != nil {
+		attrs[f.Attribute] = schema.StringAttribute{Optional: true, MarkdownDescription: f.Description, Validators: f.Validators}
+	}
+	resp.Schema = schema.Schema{MarkdownDescription: l.Description, Attributes: attrs}
 }
 
 func (l *List[G, E]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	l.client = ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (l *List[G, E]) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (l *List[G, E]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	keep := func(G) bool { return true }
+	if f := l.Filter; f != nil {
+		var value types.String
+		if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(f.Attribute), &value)...); resp.Diagnostics.HasError() {
+			return
+		}
+		if Known(value) {
+			keep = func(g G) bool { return f.Match(g, value.ValueString()) }
+		}
+	}
 	all, err := l.Fetch(l.client, ctx)
 	if err != nil {
 		Failed(&resp.Diagnostics, "list", l.What, "", err)
@@ -62,7 +86,9 @@ func (l *List[G, E]) Read(ctx context.Context, _ datasource.ReadRequest, resp *d
 	}
 	elements := make([]E, 0, len(all))
 	for _, g := range all {
-		elements = append(elements, l.ToElement(g))
+		if keep(g) {
+			elements = append(elements, l.ToElement(g))
+		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(l.Attribute), elements)...)
 }

@@ -16,6 +16,8 @@ import (
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/connector"
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/inboundflow"
+	"github.com/industrydata/terraform-provider-industrydata/internal/refdef"
 	"github.com/industrydata/terraform-provider-industrydata/internal/rolegroup"
 	"github.com/industrydata/terraform-provider-industrydata/internal/run"
 	"github.com/industrydata/terraform-provider-industrydata/internal/sourcesystem"
@@ -104,6 +106,8 @@ func (p *industryDataProvider) Resources(context.Context) []func() resource.Reso
 		connector.NewAzureDataLakeResource,
 		connector.NewOneRosterResource,
 		year.NewResource,
+		inboundflow.NewFileFlowResource,
+		inboundflow.NewAPIFlowResource,
 	}
 }
 
@@ -114,6 +118,8 @@ func (p *industryDataProvider) DataSources(context.Context) []func() datasource.
 		sourcesystem.NewListDataSource,
 		connector.NewListDataSource,
 		year.NewListDataSource,
+		inboundflow.NewListDataSource,
+		refdef.NewListDataSource,
 		rolegroup.NewListDataSource,
 	}
 }

@@ -36,8 +36,8 @@ func (m *resourceModel) setRun(r *graph.Run, stats *graph.RunStatistics) {
 	v := runFromGraph(r, stats)
 	m.ID, m.RunID = v.ID, v.ID
 	m.DisplayName, m.Status = v.DisplayName, v.Status
-	m.StartDateTime = keepIfSameInstant(m.StartDateTime, v.StartDateTime)
-	m.EndDateTime = keepIfSameInstant(m.EndDateTime, v.EndDateTime)
+	m.StartDateTime = timetypes.KeepIfSameInstant(m.StartDateTime, v.StartDateTime)
+	m.EndDateTime = timetypes.KeepIfSameInstant(m.EndDateTime, v.EndDateTime)
 	m.BlockingError = blockingErrorValue(v.BlockingError)
 	if stats != nil {
 		m.Statistics = statisticsValue(nestedAttrTypes()["statistics"], v.Statistics)
@@ -45,15 +45,6 @@ func (m *resourceModel) setRun(r *graph.Run, stats *graph.RunStatistics) {
 	if m.WaitForCompletion.IsNull() || m.WaitForCompletion.IsUnknown() {
 		m.WaitForCompletion = types.BoolValue(false)
 	}
-}
-
-// keepIfSameInstant keeps the value as the user wrote it when the service
-// names the same instant, so state matches configuration to the letter.
-func keepIfSameInstant(prior, server timetypes.Instant) timetypes.Instant {
-	if !prior.IsNull() && !prior.IsUnknown() && !server.IsNull() && timetypes.SameInstant(prior.ValueString(), server.ValueString()) {
-		return prior
-	}
-	return server
 }
 
 func unknownObject(ctx context.Context, name string) types.Object {

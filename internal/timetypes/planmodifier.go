@@ -33,3 +33,13 @@ func (sameInstantModifier) PlanModifyString(_ context.Context, req planmodifier.
 		resp.PlanValue = prior
 	}
 }
+
+// KeepIfSameInstant is prior (the value as the user wrote it) when the
+// service's answer names the same instant, else the service's value: state
+// then matches configuration to the letter, and a real change shows.
+func KeepIfSameInstant(prior, server Instant) Instant {
+	if !prior.IsNull() && !prior.IsUnknown() && !server.IsNull() && SameInstant(prior.ValueString(), server.ValueString()) {
+		return prior
+	}
+	return server
+}
