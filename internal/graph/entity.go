@@ -120,7 +120,7 @@ type entityDocs struct {
 // registerEntity declares the five kinds of an entity's calls with their
 // permissions, from the pattern every industryData entity's docs follow:
 // read and list need the Read permission, the rest ReadWrite. An entity
-// without a write permission is read-only: read and list only.
+// without a write permission is read-only: it is only listed.
 func registerEntity(d entityDocs) entityKinds {
 	snake := func(s string) string { return strings.ReplaceAll(s, " ", "_") }
 	page := func(name string) string {
@@ -134,11 +134,15 @@ func registerEntity(d entityDocs) entityKinds {
 		one = "an " + d.one
 	}
 	coll, item := "/"+d.collection, "/"+d.collection+"/{id}"
-	k := entityKinds{
-		Read: registerKind(OperationKind("read_"+snake(d.one)), row("reading "+one, "GET "+item, d.read, d.itemPage+"-get")),
-		List: registerKind(OperationKind("list_"+snake(d.many)), row("listing "+d.many, "GET "+coll, d.read, "industrydata-industrydataroot-list-"+d.rootTag)),
+	readOnly := d.write == ""
+	var k entityKinds
+	if !readOnly {
+		// Read-only entities (role groups, reference definitions) are only
+		// listed: no row for a read by id, a call the provider never makes.
+		k.Read = registerKind(OperationKind("read_"+snake(d.one)), row("reading "+one, "GET "+item, d.read, d.itemPage+"-get"))
 	}
-	if d.write == "" { // read-only, such as role groups
+	k.List = registerKind(OperationKind("list_"+snake(d.many)), row("listing "+d.many, "GET "+coll, d.read, "industrydata-industrydataroot-list-"+d.rootTag))
+	if readOnly {
 		return k
 	}
 	k.Create = registerKind(OperationKind("create_"+snake(d.one)), row("creating "+one, "POST "+coll, d.write, "industrydata-industrydataroot-post-"+d.rootTag))
