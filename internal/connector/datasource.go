@@ -16,13 +16,13 @@ var connectorList = &lifecycle.List[graph.DataConnector, listedConnector]{
 	TypeName: "_data_connectors", What: "industry data connectors", Attribute: "data_connectors",
 	Description: "Lists every School Data Sync data connector of both types (all pages), for example to find the id of one to import.",
 	Element: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-		"id":           computed("Id of the connector."),
-		"display_name": computed("Name of the connector."),
-		"type": computed("Graph's type of the connector: `" + graph.ConnectorAzureDataLake + "` (managed by " +
+		"id":           lifecycle.ComputedString("Id of the connector."),
+		"display_name": lifecycle.ComputedString("Name of the connector."),
+		"type": lifecycle.ComputedString("Graph's type of the connector: `" + graph.ConnectorAzureDataLake + "` (managed by " +
 			"`industrydata_azure_data_lake_connector`) or `" + graph.ConnectorOneRosterAPI + "` (`industrydata_oneroster_api_connector`)."),
-		"file_format": computed("Format of the CSV files (Azure Data Lake connectors; null otherwise)."),
-		"base_url":    computed("Base URL of the OneRoster API (OneRoster API connectors; null otherwise)."),
-		"api_version": computed("OneRoster version, `1.1` or `1.2` (OneRoster API connectors; null otherwise)."),
+		"file_format": lifecycle.ComputedString("Format of the CSV files (Azure Data Lake connectors; null otherwise)."),
+		"base_url":    lifecycle.ComputedString("Base URL of the OneRoster API (OneRoster API connectors; null otherwise)."),
+		"api_version": lifecycle.ComputedString("OneRoster version, `1.1` or `1.2` (OneRoster API connectors; null otherwise)."),
 	}},
 	Fetch: (*graph.Client).ListDataConnectors,
 	ToElement: func(d graph.DataConnector) listedConnector {
@@ -40,10 +40,6 @@ type listedConnector struct {
 	FileFormat  types.String `tfsdk:"file_format"`
 	BaseURL     types.String `tfsdk:"base_url"`
 	APIVersion  types.String `tfsdk:"api_version"`
-}
-
-func computed(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 }
 
 // optional is null for the empty string: a property of the other subtype.

@@ -16,14 +16,14 @@ var flowList = &lifecycle.List[graph.InboundFlow, listedFlow]{
 	TypeName: "_inbound_flows", What: "inbound flows", Attribute: "inbound_flows",
 	Description: "Lists every School Data Sync inbound flow of both types (all pages), for example to find the id of one to import.",
 	Element: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-		"id":           computed("Id of the flow."),
-		"display_name": computed("Name of the flow."),
-		"type": computed("Graph's type of the flow: `" + graph.FlowFile + "` (managed by `industrydata_inbound_file_flow`) or `" +
+		"id":           lifecycle.ComputedString("Id of the flow."),
+		"display_name": lifecycle.ComputedString("Name of the flow."),
+		"type": lifecycle.ComputedString("Graph's type of the flow: `" + graph.FlowFile + "` (managed by `industrydata_inbound_file_flow`) or `" +
 			graph.FlowAPI + "` (`industrydata_inbound_api_flow`)."),
-		"data_domain":          computed("Which data the flow brings in (`educationRostering`)."),
-		"effective_date_time":  computed("When the flow starts, as Graph spells it (UTC)."),
-		"expiration_date_time": computed("When the flow stops, as Graph spells it (UTC); null when it does not expire."),
-		"readiness_status":     computed("Whether the flow is ready to run: `notReady`, `ready`, `failed`, `disabled`, `expired` or `unknownFutureValue`."),
+		"data_domain":          lifecycle.ComputedString("Which data the flow brings in (`educationRostering`)."),
+		"effective_date_time":  lifecycle.ComputedString("When the flow starts, as Graph spells it (UTC)."),
+		"expiration_date_time": lifecycle.ComputedString("When the flow stops, as Graph spells it (UTC); null when it does not expire."),
+		"readiness_status":     lifecycle.ComputedString("Whether the flow is ready to run: `notReady`, `ready`, `failed`, `disabled`, `expired` or `unknownFutureValue`."),
 	}},
 	Fetch: (*graph.Client).ListInboundFlows,
 	ToElement: func(f graph.InboundFlow) listedFlow {
@@ -47,8 +47,4 @@ type listedFlow struct {
 	EffectiveDateTime  types.String `tfsdk:"effective_date_time"`
 	ExpirationDateTime types.String `tfsdk:"expiration_date_time"`
 	ReadinessStatus    types.String `tfsdk:"readiness_status"`
-}
-
-func computed(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 }

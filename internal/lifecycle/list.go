@@ -92,3 +92,8 @@ func (l *List[G, E]) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(l.Attribute), elements)...)
 }
+
+// ComputedString is a read-only string attribute of a listed element.
+func ComputedString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+}

@@ -16,16 +16,16 @@ var sourceSystemList = &lifecycle.List[graph.SourceSystem, listedSourceSystem]{
 	TypeName: "_source_systems", What: "industry data source systems", Attribute: "source_systems",
 	Description: "Lists every School Data Sync source system (all pages), for example to find the id of one to import.",
 	Element: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-		"id":           computed("Id of the source system."),
-		"display_name": computed("Name of the source system."),
-		"vendor":       computed("Vendor, or null."),
+		"id":           lifecycle.ComputedString("Id of the source system."),
+		"display_name": lifecycle.ComputedString("Name of the source system."),
+		"vendor":       lifecycle.ComputedString("Vendor, or null."),
 		"user_matching_settings": schema.ListNestedAttribute{
 			Computed: true,
 			MarkdownDescription: "How users are matched. Microsoft Graph does not return the role group of a setting, " +
 				"so it is not listed.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"source_identifier": computed("Code of the source's identifier."),
-				"match_target":      computed("Code of the Microsoft Entra property matched."),
+				"source_identifier": lifecycle.ComputedString("Code of the source's identifier."),
+				"match_target":      lifecycle.ComputedString("Code of the Microsoft Entra property matched."),
 				"priority_order":    schema.Int64Attribute{Computed: true, MarkdownDescription: "Order in which the settings are tried."},
 			}},
 		},
@@ -59,8 +59,4 @@ func listed(s graph.SourceSystem) listedSourceSystem {
 		})
 	}
 	return out
-}
-
-func computed(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 }

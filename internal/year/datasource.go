@@ -16,11 +16,11 @@ var yearList = &lifecycle.List[graph.Year, listedYear]{
 	TypeName: "_years", What: "industry data years", Attribute: "years",
 	Description: "Lists every School Data Sync school year (all pages), for example to find the id of one to import.",
 	Element: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-		"id":           computed("Id of the year."),
-		"display_name": computed("Name of the year."),
-		"start_date":   computed("First day, `YYYY-MM-DD`."),
-		"end_date":     computed("Last day, `YYYY-MM-DD`."),
-		"year":         computed("The year's code, e.g. `2025`."),
+		"id":           lifecycle.ComputedString("Id of the year."),
+		"display_name": lifecycle.ComputedString("Name of the year."),
+		"start_date":   lifecycle.ComputedString("First day, `YYYY-MM-DD`."),
+		"end_date":     lifecycle.ComputedString("Last day, `YYYY-MM-DD`."),
+		"year":         lifecycle.ComputedString("The year's code, e.g. `2025`."),
 	}},
 	Fetch: (*graph.Client).ListYears,
 	ToElement: func(y graph.Year) listedYear {
@@ -37,8 +37,4 @@ type listedYear struct {
 	StartDate   types.String `tfsdk:"start_date"`
 	EndDate     types.String `tfsdk:"end_date"`
 	Year        types.String `tfsdk:"year"`
-}
-
-func computed(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 }
