@@ -120,8 +120,14 @@ func (d *listDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	for i := range runs {
 		listed[i] = runFromGraph(&runs[i], stats[i])
 	}
-	cfg.Runs = runsValue(listed)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	// Thousands of runs: set the state's value directly (lifecycle.ConfigWith)
+	// rather than through State.Set's reflection.
+	state, err := lifecycle.ConfigWith(ctx, req.Config.Raw, "runs", listedRunsTerraformType(), runsValue(listed))
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot build the state of industrydata_runs", err.Error())
+		return
+	}
+	resp.State.Raw = state
 }
 
 // byStartThenID orders runs by start time, then id; a run without a start

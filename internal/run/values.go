@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // The nested objects of state are built value by value rather than with
@@ -21,6 +22,11 @@ var listedRunType = sync.OnceValue(func() types.ObjectType {
 	var resp datasource.SchemaResponse
 	(&listDataSource{}).Schema(context.Background(), datasource.SchemaRequest{}, &resp)
 	return resp.Schema.Attributes["runs"].GetType().(types.ListType).ElemType.(types.ObjectType)
+})
+
+// listedRunsTerraformType is the Terraform type of industrydata_runs.runs.
+var listedRunsTerraformType = sync.OnceValue(func() tftypes.Type {
+	return types.ListType{ElemType: listedRunType()}.TerraformType(context.Background())
 })
 
 // runsValue is the runs attribute of industrydata_runs.
