@@ -189,9 +189,9 @@ func (r *runResource) patch(ctx context.Context, id string, patch graph.RunPatch
 // Read refreshes the run. A run Graph no longer has leaves state, so the
 // next plan proposes to create it again.
 func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, err := stateModel.Get(ctx, req.State.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot read the state of industrydata_run", err.Error())
 		return
 	}
 	ctx, cancel := lifecycle.WithTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
@@ -213,8 +213,19 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		}
 	}
 	state.setRun(run, stats)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	raw, err := stateModel.Value(ctx, &state)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot build the state of industrydata_run", err.Error())
+		return
+	}
+	resp.State.Raw = raw
 }
+
+// stateModel converts industrydata_run's state without the framework's
+// reflection (see lifecycle.Model).
+var stateModel = lifecycle.NewModel[resourceModel](func() types.ObjectType {
+	return resourceSchema(context.Background()).Type().(types.ObjectType)
+})
 
 // statisticsSettled reports whether the statistics in state are final: a
 // run that had already ended at the last read has nothing left to count, so
