@@ -137,7 +137,7 @@ func registerEntity(d entityDocs) entityKinds {
 	readOnly := d.write == ""
 	var k entityKinds
 	if !readOnly {
-		// Read-only entities (role groups, reference definitions) are only
+		// Read-only entities (role groups) are only
 		// listed: no row for a read by id, a call the provider never makes.
 		k.Read = registerKind(OperationKind("read_"+snake(d.one)), row("reading "+one, "GET "+item, d.read, d.itemPage+"-get"))
 	}
