@@ -49,6 +49,7 @@ var referenceDefinitions = &entitySpec[ReferenceDefinition, referenceDefinitionW
 		one: "reference definition", many: "reference definitions", collection: CollectionReferenceDefinitions,
 		read: "IndustryData-ReferenceDefinition.Read.All", write: "IndustryData-ReferenceDefinition.ReadWrite.All",
 		itemPage: "industrydata-referencedefinition", rootTag: "referencedefinitions",
+		createPage: "industrydata-referencedefinition-post",
 	},
 	// The update page lists displayName, isDisabled and sortIndex: the
 	// type and the code, which make the id, are create-only.

@@ -181,7 +181,7 @@ func adoptDisabled(ctx context.Context, c *graph.Client, desired graph.Reference
 	}
 	if !existing.IsDisabled {
 		return nil, fmt.Errorf("%w\n\nReference definition %s already exists and is enabled (source: %s). To manage it with "+
-			"Terraform, import it: terraform import <resource address> %s, or an import block with id = %q.",
+			"Terraform, import it: terraform import <resource address> %s, or an import block with id = %q",
 			refused, id, existing.Source, id, id)
 	}
 	updated, err := c.UpdateReferenceDefinition(ctx, id, *existing, desired)
