@@ -11,9 +11,9 @@ import (
 // (a soft delete: "you can disable, but not delete"), so a deleted
 // definition is still listed and read, with isDisabled true.
 
-// ExtensibleReferenceTypes are the reference types a tenant may add codes
+// extensibleReferenceTypes are the reference types a tenant may add codes
 // to, as the reference lists them.
-var ExtensibleReferenceTypes = []string{
+var extensibleReferenceTypes = []string{
 	"RefAcademicSubject", "RefRace", "RefEthnicity", "RefGradeLevel", "RefOrgType", "RefPersonFlagType",
 }
 
@@ -44,9 +44,9 @@ func referenceDefinitionKey(obj object) string {
 // referenceType, matching type names exactly (case included).
 func referenceDefinitionCreated(s *Server, _ *bindResolver, obj object) (object, error) {
 	typ, _ := obj.get("referenceType")
-	if name, _ := typ.(string); !slices.Contains(ExtensibleReferenceTypes, name) {
+	if name, _ := typ.(string); !slices.Contains(extensibleReferenceTypes, name) {
 		return nil, invalid("referenceType", "The reference type '%v' cannot be extended; codes can be added to %s only.",
-			typ, strings.Join(ExtensibleReferenceTypes, ", "))
+			typ, strings.Join(extensibleReferenceTypes, ", "))
 	}
 	code, _ := obj.get("code")
 	if text, _ := code.(string); text == "" || strings.ContainsAny(text, referenceCodeForbidden) {
