@@ -23,9 +23,8 @@ const (
 	RoleGroups     = "roleGroups"
 	DataConnectors = "dataConnectors"
 	InboundFlows   = "inboundFlows"
-	// ReferenceDefinitions are read-only in the fake (assumption: the
-	// provider only lists them; Graph's POST, PATCH and soft DELETE, and
-	// their "{type}-{code}" ids, are not modelled).
+	// ReferenceDefinitions have "{referenceType}-{code}" ids and a soft
+	// DELETE (reference_definitions.go).
 	ReferenceDefinitions = "referenceDefinitions"
 )
 
@@ -43,6 +42,19 @@ type entityKind struct {
 	// created, when set, checks a valid POST body against other entities
 	// and adds what the service sets on create; an error is answered 400.
 	created func(s *Server, b *bindResolver, obj object) (object, error)
+	// key, when set, makes a new entity's id from its create body instead
+	// of a new GUID; a POST naming an id that exists is answered 409.
+	key func(obj object) string
+	// admit, when set, checks an entity about to be stored by POST or PATCH
+	// (whole, with its id) against the others of its collection, which it
+	// reads from items (the store is locked); an error is answered 400.
+	admit func(items map[string]storedEntity, id string, obj object) error
+	// softDelete, when set, names the Boolean property DELETE sets to true
+	// instead of removing the entity.
+	softDelete string
+	// modified, when set, names the date-time property the service sets on
+	// every create and change.
+	modified string
 }
 
 var (
@@ -55,7 +67,9 @@ var (
 	inboundFlowKind = &entityKind{collection: InboundFlows, typ: inboundFlowType, relations: []string{"dataConnector", "year"},
 		created: inboundFlowCreated}
 
-	referenceDefinitionKind = &entityKind{collection: ReferenceDefinitions, typ: referenceDefinitionType, readOnly: true}
+	referenceDefinitionKind = &entityKind{collection: ReferenceDefinitions, typ: referenceDefinitionType,
+		created: referenceDefinitionCreated, key: referenceDefinitionKey, admit: uniqueSortIndex,
+		softDelete: "isDisabled", modified: "lastModifiedDateTime"}
 
 	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind, inboundFlowKind, referenceDefinitionKind}
 )
@@ -187,12 +201,29 @@ func (k *entityKind) create(s *Server, w http.ResponseWriter, r *http.Request, c
 			return
 		}
 	}
-	obj = k.normalizeTimes(obj)
+	obj = k.touch(s, k.normalizeTimes(obj))
 	id := newGUID()
+	if k.key != nil {
+		id = k.key(obj)
+	}
 	stored := append(object{{Name: "id", Value: id}}, obj...)
 	s.mu.Lock()
-	s.entities.put(k.collection, id, stored)
+	_, exists := s.entities.byCollection[k.collection][id]
+	err := k.check(&s.entities, id, stored)
+	if !exists && err == nil {
+		s.entities.put(k.collection, id, stored)
+	}
 	s.mu.Unlock()
+	switch {
+	case exists:
+		// Assumption: the reference does not say how a duplicate key is
+		// refused; the fake answers 409 conflict, enabled or disabled.
+		s.writeGraphError(w, http.StatusConflict, codeConflict, "id", "A %s with id '%s' already exists.", k.typ.shortName(), id)
+		return
+	case err != nil:
+		s.writeBadRequest(w, err)
+		return
+	}
 	w.Header().Set("Location", baseURL(r)+graphBasePath+"/"+k.collection+"/"+id)
 	writeJSON(w, http.StatusCreated, contentTypeGraph, k.render(stored, contextURL(r, "external/industryData/"+k.collection+"/$entity")))
 }
@@ -212,18 +243,25 @@ func (k *entityKind) patch(s *Server, w http.ResponseWriter, r *http.Request, c 
 	if !ok {
 		return
 	}
-	obj = k.normalizeTimes(obj)
+	obj = k.touch(s, k.normalizeTimes(obj))
 	s.mu.Lock()
 	stored, found := s.entities.byCollection[k.collection][id]
+	var err error
 	if found {
-		s.entities.put(k.collection, id, mergeMembers(stored.obj, obj))
+		merged := mergeMembers(stored.obj, obj)
+		if err = k.check(&s.entities, id, merged); err == nil {
+			s.entities.put(k.collection, id, merged)
+		}
 	}
 	s.mu.Unlock()
-	if !found {
+	switch {
+	case !found:
 		s.writeNotFound(w, k.typ.shortName(), id)
-		return
+	case err != nil:
+		s.writeBadRequest(w, err)
+	default:
+		w.WriteHeader(http.StatusNoContent)
 	}
-	w.WriteHeader(http.StatusNoContent)
 }
 
 // DELETE /{collection}/{id}: 204.
@@ -234,14 +272,36 @@ func (k *entityKind) patch(s *Server, w http.ResponseWriter, r *http.Request, c 
 func (k *entityKind) delete(s *Server, w http.ResponseWriter, r *http.Request, c *call) {
 	id := c.params[0]
 	s.mu.Lock()
-	_, found := s.entities.byCollection[k.collection][id]
-	delete(s.entities.byCollection[k.collection], id)
+	stored, found := s.entities.byCollection[k.collection][id]
+	switch {
+	case found && k.softDelete != "":
+		s.entities.put(k.collection, id, k.touch(s, mergeMembers(stored.obj, object{{Name: k.softDelete, Value: true}})))
+	default:
+		delete(s.entities.byCollection[k.collection], id)
+	}
 	s.mu.Unlock()
 	if !found {
 		s.writeNotFound(w, k.typ.shortName(), id)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// check runs the kind's admit on an entity about to be stored (the store
+// is locked).
+func (k *entityKind) check(st *entityStore, id string, obj object) error {
+	if k.admit == nil {
+		return nil
+	}
+	return k.admit(st.byCollection[k.collection], id, obj)
+}
+
+// touch sets the kind's last-modified property, if it has one, to now.
+func (k *entityKind) touch(s *Server, obj object) object {
+	if k.modified == "" {
+		return obj
+	}
+	return mergeMembers(obj, object{{Name: k.modified, Value: formatTime(s.now())}})
 }
 
 // readEntityBody reads and validates a POST or PATCH body against the kind's

@@ -106,12 +106,16 @@ var (
 
 	// Reference definitions, with their id "{referenceType}-{code}" and the
 	// properties the reference lists; source and the timestamps are set by
-	// the service.
+	// the service. The update page lists displayName, isDisabled and
+	// sortIndex: the type and the code (the id) are create-only.
+	// Assumption: the reference states no length limits; the fake applies
+	// the 100 characters of every other industryData name to the code and
+	// the display name.
 	referenceDefinitionType = &complexType{name: nsIndustryData + "referenceDefinition", props: map[string]propSpec{
 		"id":                   stringProp().readonly(),
 		"referenceType":        stringProp().needed().onCreateOnly(),
-		"code":                 stringProp().needed().onCreateOnly(),
-		"displayName":          stringProp().orNull(),
+		"code":                 stringProp().atMost(100).needed().onCreateOnly(),
+		"displayName":          stringProp().orNull().atMost(100),
 		"isDisabled":           boolProp().needed(),
 		"sortIndex":            int32Prop().needed(),
 		"source":               stringProp().readonly(),

@@ -115,6 +115,9 @@ type entityDocs struct {
 	collection        string // "sourceSystems"
 	read, write       string // least privileged permissions; no write: read-only
 	itemPage, rootTag string // "industrydata-sourcesystemdefinition", "sourcesystems"
+	// createPage, when set, is the docs' create page, for an entity whose
+	// page is not named industrydata-industrydataroot-post-{rootTag}.
+	createPage string
 }
 
 // registerEntity declares the five kinds of an entity's calls with their
@@ -137,7 +140,7 @@ func registerEntity(d entityDocs) entityKinds {
 	readOnly := d.write == ""
 	var k entityKinds
 	if !readOnly {
-		// Read-only entities (role groups, reference definitions) are only
+		// Read-only entities (role groups) are only
 		// listed: no row for a read by id, a call the provider never makes.
 		k.Read = registerKind(OperationKind("read_"+snake(d.one)), row("reading "+one, "GET "+item, d.read, d.itemPage+"-get"))
 	}
@@ -145,7 +148,11 @@ func registerEntity(d entityDocs) entityKinds {
 	if readOnly {
 		return k
 	}
-	k.Create = registerKind(OperationKind("create_"+snake(d.one)), row("creating "+one, "POST "+coll, d.write, "industrydata-industrydataroot-post-"+d.rootTag))
+	createPage := "industrydata-industrydataroot-post-" + d.rootTag
+	if d.createPage != "" {
+		createPage = d.createPage
+	}
+	k.Create = registerKind(OperationKind("create_"+snake(d.one)), row("creating "+one, "POST "+coll, d.write, createPage))
 	k.Update = registerKind(OperationKind("update_"+snake(d.one)), row("updating "+one, "PATCH "+item, d.write, d.itemPage+"-update"))
 	k.Delete = registerKind(OperationKind("delete_"+snake(d.one)), row("deleting "+one, "DELETE "+item, d.write, d.itemPage+"-delete"))
 	return k

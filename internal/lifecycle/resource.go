@@ -55,6 +55,11 @@ type CRUD[M, G any] struct {
 	// the model to store; the state is stored even when it adds errors, so
 	// that it matches the server.
 	AfterWrite func(ctx context.Context, c *graph.Client, m M, diags *diag.Diagnostics) M
+	// Adopt, when set, runs when Graph.Create fails: it may take over the
+	// existing object the create collided with (returning it as Graph now
+	// holds it, with a warning that says so) or return the error to report
+	// (err itself when there is nothing to adopt).
+	Adopt func(ctx context.Context, c *graph.Client, desired G, err error, diags *diag.Diagnostics) (*G, error)
 
 	client *graph.Client
 }
@@ -96,6 +101,9 @@ func (c *CRUD[M, G]) Create(ctx context.Context, req resource.CreateRequest, res
 		}
 	}
 	created, err := c.Graph.Create(c.client, ctx, c.ToGraph(desired))
+	if err != nil && c.Adopt != nil {
+		created, err = c.Adopt(ctx, c.client, c.ToGraph(desired), err, &resp.Diagnostics)
+	}
 	if err != nil {
 		Failed(&resp.Diagnostics, "create", c.What, "", err)
 		return

@@ -106,6 +106,7 @@ func (p *industryDataProvider) Resources(context.Context) []func() resource.Reso
 		connector.NewAzureDataLakeResource,
 		connector.NewOneRosterResource,
 		year.NewResource,
+		refdef.NewResource,
 		inboundflow.NewFileFlowResource,
 		inboundflow.NewAPIFlowResource,
 	}

@@ -1,4 +1,5 @@
-// Package refdef is the industrydata_reference_definitions data source:
+// Package refdef is the industrydata_reference_definition resource and the
+// industrydata_reference_definitions data source:
 // the codes School Data Sync uses for grade levels, identifier types,
 // organisation types, …
 package refdef
