@@ -156,7 +156,7 @@ func (r *runResource) converge(ctx context.Context, run *graph.Run, plan, config
 // Terraform is interrupted meanwhile, the run is read once more: a run that
 // ended in the meantime is then saved, and judged, as it ended.
 func (r *runResource) waitForCompletion(ctx context.Context, run *graph.Run, diags diag.Diagnostics) (*graph.Run, diag.Diagnostics) {
-	finished, err := awaitFinal(ctx, run.ID, r.client.GetRun)
+	finished, err := awaitFinal(ctx, run, r.client.GetRun)
 	if finished != nil {
 		run = finished // the latest seen, also when waiting stopped early
 	}

@@ -62,25 +62,20 @@ func waitNowAndSleep() (func() time.Time, func(context.Context, time.Duration) e
 // (Ctrl-C), not because time ran out.
 var errWaitInterrupted = errors.New("interrupted")
 
-// awaitFinal reads the run with get until its status is final, pausing by
-// waitPause, and logs its progress at INFO on every read so that a long
-// wait shows it is alive. It stops at ctx's deadline, measured on the wait's
-// clock, or when ctx is canceled. It returns the run as last read, also
-// with an error.
-func awaitFinal(ctx context.Context, id string, get func(context.Context, string) (*graph.Run, error)) (*graph.Run, error) {
+// awaitFinal pauses by waitPause and reads the run with get until its
+// status is final, starting from run as just read. It logs its progress at
+// INFO before each pause so that a long wait shows it is alive. It stops at
+// ctx's deadline, measured on the wait's clock, or when ctx is canceled. It
+// returns the run as last read, also with an error.
+func awaitFinal(ctx context.Context, run *graph.Run, get func(context.Context, string) (*graph.Run, error)) (*graph.Run, error) {
 	now, sleep := waitNowAndSleep()
 	started := now()
 	budget, bounded := time.Duration(0), false
 	if deadline, ok := ctx.Deadline(); ok {
 		budget, bounded = time.Until(deadline), true
 	}
-	var run *graph.Run
+	id := run.ID
 	for reads := 1; ; reads++ {
-		latest, err := get(ctx, id)
-		if err != nil {
-			return run, waitStopped(ctx, id, reads, err)
-		}
-		run = latest
 		elapsed := now().Sub(started)
 		if isFinal(run.Status) {
 			tflog.Info(ctx, fmt.Sprintf("run %s ended with status %s after %s", id, run.Status, elapsed.Round(time.Second)))
@@ -98,6 +93,11 @@ func awaitFinal(ctx context.Context, id string, get func(context.Context, string
 		if err := sleep(ctx, pause); err != nil {
 			return run, waitStopped(ctx, id, reads, err)
 		}
+		latest, err := get(ctx, id)
+		if err != nil {
+			return run, waitStopped(ctx, id, reads, err)
+		}
+		run = latest
 	}
 }
 

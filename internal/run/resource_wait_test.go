@@ -54,15 +54,15 @@ func useWaitClock(t *testing.T) *fakeWaitClock {
 	return c
 }
 
-// A run that ends after a minute is read on the schedule, never twice
-// within 5 s, and each read is logged at INFO with the time waited.
+// A run just read running that ends after a minute is read again on the
+// schedule, and each read is logged at INFO with the time waited.
 func TestAwaitFinalPollsWithBackoffAndLogsProgress(t *testing.T) {
 	c := useWaitClock(t)
 	start := c.now
 	var reads []time.Time
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
-	run, err := awaitFinal(ctx, "r1", runEndingAt(c, start.Add(time.Minute), &reads))
+	run, err := awaitFinal(ctx, &graph.Run{ID: "r1", Status: "running"}, runEndingAt(c, start.Add(time.Minute), &reads))
 	if err != nil || run.Status != "completed" {
 		t.Fatalf("awaitFinal: %v, %v", run, err)
 	}
@@ -70,7 +70,7 @@ func TestAwaitFinalPollsWithBackoffAndLogsProgress(t *testing.T) {
 	for _, at := range reads {
 		offsets = append(offsets, at.Sub(start).String())
 	}
-	if got, want := strings.Join(offsets, " "), "0s 5s 12.5s 23.75s 40.625s 1m5.9375s"; got != want {
+	if got, want := strings.Join(offsets, " "), "5s 12.5s 23.75s 40.625s 1m5.9375s"; got != want {
 		t.Errorf("reads at %s, want %s", got, want)
 	}
 	entries, err := tflogtest.MultilineJSONDecode(&logs)
@@ -98,7 +98,7 @@ func TestAwaitFinalStopsAtTheDeadline(t *testing.T) {
 	var reads []time.Time
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	run, err := awaitFinal(ctx, "r1", runEndingAt(c, start.Add(time.Hour), &reads))
+	run, err := awaitFinal(ctx, &graph.Run{ID: "r1", Status: "running"}, runEndingAt(c, start.Add(time.Hour), &reads))
 	if err == nil || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "timed out waiting for run r1 to reach a final status") {
 		t.Fatalf("error %v, want a timeout naming the run", err)
 	}
@@ -118,7 +118,7 @@ func TestAwaitFinalInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var reads []time.Time
 	get := runEndingAt(c, c.now.Add(time.Hour), &reads)
-	run, err := awaitFinal(ctx, "r1", func(ctx context.Context, id string) (*graph.Run, error) {
+	run, err := awaitFinal(ctx, &graph.Run{ID: "r1", Status: "running"}, func(ctx context.Context, id string) (*graph.Run, error) {
 		cancel() // Terraform is interrupted during the first read
 		return get(ctx, id)
 	})
