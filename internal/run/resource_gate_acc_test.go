@@ -347,3 +347,58 @@ func TestAccRunGate_triggersStartANewRun(t *testing.T) {
 		}},
 	})
 }
+
+// A team's own rule as a postcondition (fail_on_statuses = [] leaves the
+// decision to it) fails the apply with its message. Unlike the gate, it does
+// not taint the run: every later plan fails on the same run, without a
+// request that writes, until the triggers change and a new run passes.
+func TestAccRunGate_postconditionRule(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := gateFake(t, endedWith("completedWithErrors"))
+	config := func(setup string) string {
+		return acctest.ProviderBlock(fake) + fmt.Sprintf(`
+resource "industrydata_run" "test" {
+  wait_for_completion = true
+  fail_on_statuses    = []
+  triggers            = { setup = %q }
+
+  lifecycle {
+    postcondition {
+      condition     = self.status != "failed" && self.statistics.inbound_totals.errors <= 5
+      error_message = "Run ${self.id} ended ${self.status} with ${self.statistics.inbound_totals.errors} errors."
+    }
+  }
+}
+`, setup)
+	}
+	failed := inOrder(`Resource postcondition failed`, `Run `, guidPattern, ` ended completedWithErrors with 10 errors.`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:      config("v1"),
+			ExpectError: failed,
+		}, {
+			PreConfig: func() {
+				fake.SetRunOutcome(fakegraph.RunOutcome{Status: "completed"})
+				fake.ResetRequests()
+			},
+			Config:      config("v1"),
+			ExpectError: failed,
+		}, {
+			PreConfig: func() {
+				if w := acctest.Writes(fake); len(w) != 0 {
+					t.Fatalf("the failing plan sent %q", w)
+				}
+			},
+			Config: config("v2"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resRun, plancheck.ResourceActionReplace)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.ExpectWrites(fake, startLine),
+				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
+			},
+		}},
+	})
+}
