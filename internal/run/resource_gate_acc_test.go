@@ -402,3 +402,28 @@ resource "industrydata_run" "test" {
 		}},
 	})
 }
+
+// The gate judges a run when the resource starts it: tightening a limit
+// afterwards is an update in place that sends nothing and fails nothing.
+func TestAccRunGate_changingLimitsLaterJudgesNothing(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := gateFake(t, endedWith("completedWithErrors"))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:           gateConfig(fake, map[string]string{"max_errors": "10"}),
+			ConfigPlanChecks: emptyPlanAfterApply,
+		}, {
+			PreConfig: fake.ResetRequests,
+			Config:    gateConfig(fake, map[string]string{"max_errors": "0"}),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resRun, plancheck.ResourceActionUpdate)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.ExpectWrites(fake),
+				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("max_errors"), knownvalue.Int64Exact(0)),
+			},
+		}},
+	})
+}
