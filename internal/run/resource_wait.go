@@ -17,7 +17,7 @@ import (
 // advice for long-running work (no more often than every 5 s) and grows by
 // half each time up to 30 s: a short run is seen ending within seconds, a
 // CI job learns of a long run's end at most 30 s late, and an hour of
-// waiting costs about 125 reads.
+// waiting costs about 120 reads.
 const (
 	waitFirstPause = 5 * time.Second
 	waitGrowth     = 1.5
