@@ -197,13 +197,12 @@ func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, 
 	ctx, cancel := afterEnd(ctx)
 	defer cancel()
 	stats, err := statisticsOf(ctx, r.client, run)
+	saved := stats
 	if err != nil {
 		diags.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
-		m.setRun(run, &graph.RunStatistics{RunID: run.ID, Status: run.Status})
-		diags.Append(state.Set(ctx, m)...)
-		return nil
+		saved = &graph.RunStatistics{RunID: run.ID, Status: run.Status}
 	}
-	m.setRun(run, stats)
+	m.setRun(run, saved)
 	diags.Append(state.Set(ctx, m)...)
 	return stats
 }
