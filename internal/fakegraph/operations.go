@@ -174,10 +174,7 @@ func (s *Server) endFinishedRuns() {
 		if now.Before(end) {
 			return false
 		}
-		run.Status, run.EndDateTime = statusCompleted, &end
-		run.Statistics = &RunStatistics{RunID: run.ID, Status: statusCompleted,
-			InboundTotals: &AggregatedInboundStatistics{Groups: 1, Memberships: 10, Organizations: 1, People: 9}}
-		s.runs[id] = run
+		s.runs[id] = s.runOutcome.endRun(run, end)
 		return true
 	})
 }

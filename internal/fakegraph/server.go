@@ -105,6 +105,7 @@ type Server struct {
 	ops        map[string]operation
 	starts     []time.Time          // successful starts, for the 12-hour limit
 	ending     []string             // started runs that end after runDuration
+	runOutcome RunOutcome           // how they end
 	tokens     map[string]time.Time // access token → expiry
 	issued     []string             // every token ever issued, for leak checks
 	requests   []*Request

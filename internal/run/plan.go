@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -93,6 +94,44 @@ func (r *runResource) ValidateConfig(ctx context.Context, req resource.ValidateC
 			fmt.Sprintf("status is \"running\" but end_date_time is %q. Remove end_date_time, or set a final status (%s).",
 				cfg.EndDateTime.ValueString(), strings.Join(finalStatuses, ", ")))
 	}
+	checkGateSettings(cfg, &resp.Diagnostics)
+}
+
+// checkGateSettings: the gate (fail_on_statuses, max_errors, max_warnings)
+// judges a run the resource started and waited for, and triggers start a new
+// run; none of them means anything for an adopted run (run_id), and the gate
+// nothing without wait_for_completion = true.
+func checkGateSettings(cfg resourceModel, diags *diag.Diagnostics) {
+	gateSettings := []struct {
+		name  string
+		value attr.Value
+	}{{"fail_on_statuses", cfg.FailOnStatuses}, {"max_errors", cfg.MaxErrors}, {"max_warnings", cfg.MaxWarnings}}
+	adopted := !cfg.RunID.IsNull()
+	for _, s := range gateSettings {
+		switch {
+		case s.value.IsNull():
+		case adopted:
+			diags.AddAttributeError(path.Root(s.name), "Gate on an adopted run",
+				fmt.Sprintf("%s is set, and so is run_id. %s judges a run this resource starts and waits for; an adopted run "+
+					"(run_id) is neither. Remove %s, or remove run_id to start a run with wait_for_completion = true.", s.name, s.name, s.name))
+		case !cfg.WaitForCompletion.IsUnknown() && !cfg.WaitForCompletion.ValueBool():
+			diags.AddAttributeError(path.Root(s.name), "Gate without waiting",
+				fmt.Sprintf("%s is set, but wait_for_completion is %s. %s judges the run once it has ended, so it needs "+
+					"wait_for_completion = true. Set it, or remove %s.", s.name, boolText(cfg.WaitForCompletion), s.name, s.name))
+		}
+	}
+	if adopted && !cfg.Triggers.IsNull() {
+		diags.AddAttributeError(path.Root("triggers"), "Triggers on an adopted run",
+			"triggers is set, and so is run_id. A change of triggers replaces the resource to start a new run, but a resource "+
+				"with run_id adopts an existing run and never starts one. Remove triggers, or remove run_id to start runs.")
+	}
+}
+
+func boolText(b types.Bool) string {
+	if b.IsNull() {
+		return "not set (false)"
+	}
+	return fmt.Sprintf("%t", b.ValueBool())
 }
 
 // ModifyPlan applies the rules that need the state: final statuses never

@@ -2,6 +2,7 @@ package run
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -75,6 +76,7 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 	// so nothing is lost and the next plan shows what is left to do.
 	current := resourceModel{
 		Timeouts: plan.Timeouts, WaitForCompletion: plan.WaitForCompletion,
+		FailOnStatuses: plan.FailOnStatuses, MaxErrors: plan.MaxErrors, MaxWarnings: plan.MaxWarnings, Triggers: plan.Triggers,
 		Statistics: types.ObjectNull(attrTypesOf(ctx, "statistics")),
 		// Times stay as written when the service names the same instant.
 		StartDateTime: plan.StartDateTime, EndDateTime: plan.EndDateTime,
@@ -82,7 +84,11 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 	current.setRun(run, nil)
 	run, d = r.converge(ctx, run, plan, config, current)
 	resp.Diagnostics.Append(d...)
-	r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+	stats := r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+	if plan.WaitForCompletion.ValueBool() && !lifecycle.Known(plan.RunID) && isFinal(run.Status) && !resp.Diagnostics.HasError() {
+		// The run is saved: failing the gate now taints it (see gate.go).
+		resp.Diagnostics.Append(gateOf(ctx, plan).judge(run, stats)...)
+	}
 }
 
 // notFoundWindow is how long a create believes a 404 may be Graph catching up.
@@ -141,38 +147,64 @@ func (r *runResource) converge(ctx context.Context, run *graph.Run, plan, config
 		run = patched
 	}
 	if plan.WaitForCompletion.ValueBool() && !isFinal(run.Status) {
-		finished, err := r.waitForCompletion(ctx, run.ID)
-		if finished != nil {
-			run = finished // the latest seen, also when waiting ran out of time
-		}
-		if err != nil {
-			diags.Append(tfdiag.FromError("Industry data run "+run.ID+" did not complete", fmt.Errorf("%w\n\n"+
-				"The run continues in Microsoft Graph. It is saved in state, and Terraform marks this resource tainted: "+
-				"the next apply replaces it, which for a resource without run_id starts another run. To keep this run, "+
-				"run terraform untaint (tofu untaint) on this resource; if waiting ran out of time, raise timeouts.create "+
-				"(or set wait_for_completion = false) before the next apply", err)))
-		}
+		run, diags = r.waitForCompletion(ctx, run, diags)
 	}
 	return run, diags
 }
 
-// saveWithStatistics completes the model with the run's statistics (inline,
-// or one getStatistics call) and writes it to state.
-func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, run *graph.Run, state *tfsdk.State, diags *diag.Diagnostics) {
-	if ctx.Err() != nil {
-		// The operation's timeout has passed (e.g. waiting for completion);
-		// saving what exists still deserves a short time of its own.
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), finalSaveTimeout)
-		defer cancel()
+// waitForCompletion waits until the run has ended (resource_wait.go). When
+// Terraform is interrupted meanwhile, the run is read once more: a run that
+// ended in the meantime is then saved, and judged, as it ended.
+func (r *runResource) waitForCompletion(ctx context.Context, run *graph.Run, diags diag.Diagnostics) (*graph.Run, diag.Diagnostics) {
+	finished, err := awaitFinal(ctx, run, r.client.GetRun)
+	if finished != nil {
+		run = finished // the latest seen, also when waiting stopped early
 	}
+	if errors.Is(err, errWaitInterrupted) {
+		readCtx, cancel := afterEnd(ctx)
+		defer cancel()
+		if latest, readErr := r.client.GetRun(readCtx, run.ID); readErr == nil {
+			run = latest
+			if isFinal(run.Status) {
+				err = nil
+			}
+		}
+	}
+	if err != nil {
+		diags.Append(tfdiag.FromError("Industry data run "+run.ID+" did not complete", fmt.Errorf("%w\n\n"+
+			"The run continues in Microsoft Graph. It is saved in state, and Terraform marks this resource tainted: "+
+			"the next apply replaces it, which for a resource without run_id starts another run (Graph allows five per 12 hours). "+
+			"To keep this run, run terraform untaint (tofu untaint) on this resource; if waiting ran out of time, raise timeouts.create "+
+			"(or set wait_for_completion = false) before the next apply", err)))
+	}
+	return run, diags
+}
+
+// afterEnd returns ctx while it lasts; once its timeout has passed or
+// Terraform was interrupted, a short context of its own: saving what exists
+// still deserves that much.
+func afterEnd(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ctx.Err() == nil {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(context.WithoutCancel(ctx), finalSaveTimeout)
+}
+
+// saveWithStatistics completes the model with the run's statistics (inline,
+// or one getStatistics call), writes it to state and returns the statistics
+// (nil when they could not be read).
+func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, run *graph.Run, state *tfsdk.State, diags *diag.Diagnostics) *graph.RunStatistics {
+	ctx, cancel := afterEnd(ctx)
+	defer cancel()
 	stats, err := statisticsOf(ctx, r.client, run)
+	saved := stats
 	if err != nil {
 		diags.Append(tfdiag.FromError("Cannot read statistics of industry data run "+run.ID, err))
-		stats = &graph.RunStatistics{RunID: run.ID, Status: run.Status}
+		saved = &graph.RunStatistics{RunID: run.ID, Status: run.Status}
 	}
-	m.setRun(run, stats)
+	m.setRun(run, saved)
 	diags.Append(state.Set(ctx, m)...)
+	return stats
 }
 
 // patch sends the PATCH and returns the run as the service now holds it: from

@@ -181,11 +181,12 @@ func TestAccRun_startStartsOneRun(t *testing.T) {
 	})
 }
 
-// With wait_for_completion the apply returns once the run has ended.
+// With wait_for_completion the apply returns once the run has ended (on
+// the fake clock of the gate tests: not in parallel).
 func TestAccRun_waitForCompletion(t *testing.T) {
 	acctest.PreCheck(t)
-	fake := acctest.NewFake(t, fakegraph.Options{RunDuration: 2 * time.Second})
-	resource.ParallelTest(t, resource.TestCase{
+	fake := gateFake(t, fakegraph.RunOutcome{})
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.Factories(fake),
 		Steps: []resource.TestStep{{
 			Config:           runConfig(fake, map[string]string{"wait_for_completion": "true"}),

@@ -27,6 +27,10 @@ type resourceModel struct {
 	BlockingError     types.Object      `tfsdk:"blocking_error"`
 	Statistics        types.Object      `tfsdk:"statistics"`
 	WaitForCompletion types.Bool        `tfsdk:"wait_for_completion"`
+	FailOnStatuses    types.Set         `tfsdk:"fail_on_statuses"`
+	MaxErrors         types.Int64       `tfsdk:"max_errors"`
+	MaxWarnings       types.Int64       `tfsdk:"max_warnings"`
+	Triggers          types.Map         `tfsdk:"triggers"`
 	Timeouts          timeouts.Value    `tfsdk:"timeouts"`
 }
 

@@ -2,13 +2,17 @@ package run
 
 import (
 	"context"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -73,7 +77,36 @@ func resourceSchema(ctx context.Context) schema.Schema {
 			"statistics":     statistics,
 			"wait_for_completion": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				MarkdownDescription: "When creating, wait until the run's status is final (within the create timeout). Defaults to `false`.",
+				MarkdownDescription: "When creating, wait until the run's status is final (within the create timeout), reading it every 5 s " +
+					"at first and less often as time passes (at most every 30 s). A run the resource starts is then judged by " +
+					"`fail_on_statuses`, `max_errors` and `max_warnings`. Defaults to `false`.",
+			},
+			"fail_on_statuses": schema.SetAttribute{
+				Optional: true, ElementType: types.StringType,
+				MarkdownDescription: "With `wait_for_completion = true`, the final statuses that fail the apply; `[\"failed\"]` when not set, " +
+					"`[]` for none. Each is one of `" + strings.Join(finalStatuses, "`, `") + "` (checked at plan time). " +
+					"Only for a run the resource starts.",
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(finalStatuses...))},
+			},
+			"max_errors": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "With `wait_for_completion = true`, the most errors the run may report (`statistics.inbound_totals.errors`): " +
+					"more fail the apply, as many pass. Null (the default) sets no limit. Only for a run the resource starts.",
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"max_warnings": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "With `wait_for_completion = true`, the most warnings the run may report (`statistics.inbound_totals.warnings`): " +
+					"more fail the apply, as many pass. Null (the default) sets no limit. Only for a run the resource starts.",
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"triggers": schema.MapAttribute{
+				Optional: true, ElementType: types.StringType,
+				MarkdownDescription: "Arbitrary strings; when any changes, the resource is replaced, which starts a new run (like " +
+					"`terraform_data`'s `triggers_replace`). Use it to make a run follow the setup, e.g. " +
+					"`{ connector = industrydata_oneroster_api_connector.sis.id, flow = industrydata_inbound_api_flow.roster.id }` " +
+					"or a hash of their configuration. Only for a run the resource starts (not with `run_id`).",
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},

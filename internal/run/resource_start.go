@@ -159,17 +159,3 @@ func newestStartedSince(runs []graph.Run, since time.Time, claimed map[string]bo
 	}
 	return newest
 }
-
-// waitForCompletion polls the run until its status is final.
-func (r *runResource) waitForCompletion(ctx context.Context, id string) (*graph.Run, error) {
-	var run *graph.Run
-	err := lifecycle.Poll(ctx, "run "+id+" to reach a final status", func() (bool, error) {
-		var err error
-		run, err = r.client.GetRun(ctx, id)
-		if err != nil {
-			return false, err
-		}
-		return isFinal(run.Status), nil
-	})
-	return run, err
-}

@@ -104,7 +104,8 @@ func toGo(t *testing.T, v tftypes.Value) any {
 }
 
 // Version 0 → 1 drops statistics.activity_statistics and keeps every other
-// value; a state without statistics stays without.
+// value; a state without statistics stays without. Attributes version 1
+// gained later without a version bump (the gate's and triggers) are null.
 func TestUpgradeState_v0DropsActivityStatistics(t *testing.T) {
 	withStats := v0Attributes(t)
 	noStats := v0Attributes(t)
@@ -114,7 +115,7 @@ func TestUpgradeState_v0DropsActivityStatistics(t *testing.T) {
 
 	for name, v0 := range map[string]map[string]any{"with statistics": withStats, "null statistics": noStats, "blocking error": withError} {
 		t.Run(name, func(t *testing.T) {
-			want := map[string]any{}
+			want := map[string]any{"fail_on_statuses": nil, "max_errors": nil, "max_warnings": nil, "triggers": nil}
 			for k, v := range v0 {
 				want[k] = v
 			}
