@@ -139,6 +139,7 @@ apply_and_destroy() {
   done
 }
 
+apply_start=$SECONDS
 mkdir -p "$work/fake"
 fake_start "$work/fake" -seed none -run-duration 1s
 mapfile -t fake_vars < <(fake_env "$work/fake")
@@ -149,7 +150,7 @@ done
 fake_stop
 
 echo "==> ${#dirs[@]} example folders, each on terraform and opentofu, in $((SECONDS - start)) s"
-echo "    applied and destroyed against the fake Graph on both: ${applied[*]}"
+echo "    applied and destroyed against the fake Graph on both (in $((SECONDS - apply_start)) s): ${applied[*]}"
 if [[ ${#failures[@]} -gt 0 ]]; then
   printf 'failed: %s\n' "${failures[@]}" >&2
   exit 1
