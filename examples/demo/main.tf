@@ -14,7 +14,8 @@ terraform {
 
 provider "industrydata" {}
 
-# The role groups (staff, students) that user matching settings refer to.
+# The role groups (staff, students) that user matching settings refer to,
+# looked up by id: a role group the tenant lacks fails the plan, naming it.
 data "industrydata_role_groups" "all" {}
 
 locals {

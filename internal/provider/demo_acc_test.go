@@ -43,23 +43,7 @@ func TestAccDemo_createsTheSetupWaitsForTheRunAndDestroysTheSetup(t *testing.T) 
 	// demo's fake does so after two): without waiting, the run would still
 	// be running when the apply ends.
 	fake := acctest.NewFake(t, fakegraph.Options{RunDuration: time.Second})
-	run := acctest.NewCLIRun(t, fake)
-	demo, err := os.ReadFile(filepath.Join(repoRoot(t), "examples", "demo", "main.tf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	run.WriteConfig(t, string(demo))
-	env := []string{"ARM_TENANT_ID=" + fake.TenantID(), "ARM_CLIENT_ID=" + fake.ClientID(), "ARM_CLIENT_SECRET=" + fake.ClientSecret(),
-		"INDUSTRYDATA_GRAPH_ENDPOINT=" + fake.GraphURL(), "INDUSTRYDATA_AUTHORITY_HOST=" + fake.URL() + "/"}
-	cli := func(args ...string) string {
-		t.Helper()
-		out, err := run.Run(t, env, append(args, "-no-color")...)
-		if err != nil {
-			t.Fatalf("%s: %v\n%s\n%s", args[0], err, tail(out), acctest.DescribeRequests(fake))
-		}
-		return out
-	}
-
+	run, cli := exampleRun(t, fake, "examples/demo")
 	cli("apply", "-auto-approve", "-input=false")
 	var got demoOutputs
 	if out := cli("output", "-json"); json.Unmarshal([]byte(out), &got) != nil {
@@ -90,7 +74,7 @@ func TestAccDemo_createsTheSetupWaitsForTheRunAndDestroysTheSetup(t *testing.T) 
 	}
 
 	// A second plan proposes nothing (exit code 0, not 2).
-	if out, err := run.Run(t, env, "plan", "-detailed-exitcode", "-input=false", "-no-color"); err != nil {
+	if out, err := run.Run(t, nil, "plan", "-detailed-exitcode", "-input=false", "-no-color"); err != nil {
 		t.Errorf("plan after apply: %v (exit status 2: it proposes changes)\n%s", err, tail(out))
 	}
 
@@ -102,6 +86,38 @@ func TestAccDemo_createsTheSetupWaitsForTheRunAndDestroysTheSetup(t *testing.T) 
 	}
 	if runs := fake.Runs(); len(runs) != 1 {
 		t.Errorf("after destroy Graph holds runs %+v, want the one started (Graph cannot delete runs)", runs)
+	}
+}
+
+// exampleRun copies the .tf files of an example folder into a working
+// folder whose environment points the provider at the fake (as `make demo`
+// and `make examples-validate` do), and returns a function that runs the
+// CLI there and fails the test when it fails.
+func exampleRun(t *testing.T, fake *fakegraph.Server, folder string) (*acctest.CLIRun, func(args ...string) string) {
+	t.Helper()
+	run := acctest.NewCLIRun(t, fake)
+	files, err := filepath.Glob(filepath.Join(repoRoot(t), folder, "*.tf"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no .tf files in %s (%v)", folder, err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(run.Dir, filepath.Base(f)), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run.Env = append(run.Env, "ARM_TENANT_ID="+fake.TenantID(), "ARM_CLIENT_ID="+fake.ClientID(), "ARM_CLIENT_SECRET="+fake.ClientSecret(),
+		"INDUSTRYDATA_GRAPH_ENDPOINT="+fake.GraphURL(), "INDUSTRYDATA_AUTHORITY_HOST="+fake.URL()+"/")
+	return run, func(args ...string) string {
+		t.Helper()
+		out, err := run.Run(t, nil, append(args, "-no-color")...)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s\n%s", args[0], err, tail(out), acctest.DescribeRequests(fake))
+		}
+		return out
 	}
 }
 

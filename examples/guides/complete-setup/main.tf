@@ -21,7 +21,8 @@ variable "oneroster_client_secret" {
   sensitive   = true
 }
 
-# The role groups (staff, students) that user matching settings refer to.
+# The role groups (staff, students) that user matching settings refer to,
+# looked up by id: a role group the tenant lacks fails the plan, naming it.
 data "industrydata_role_groups" "all" {}
 
 locals {
