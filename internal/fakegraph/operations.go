@@ -61,14 +61,21 @@ func (s *Server) renderOperation(r *http.Request, op operation, context string) 
 }
 
 func (s *Server) renderRunOperation(r *http.Request, op operation, context string) operationJSON {
+	return s.operationBase(r, op, context, typeLongRunningOperation, "/runs/"+op.runID)
+}
+
+// operationBase is what every operation shows, whatever its type: its
+// progress on the clock and the resource it works on (a path under the
+// industryData root).
+func (s *Server) operationBase(r *http.Request, op operation, context, typ, resource string) operationJSON {
 	status, last := op.progress(s.now(), s.opDelay)
 	return operationJSON{
 		Context:            context,
-		Type:               "#" + typeLongRunningOperation,
+		Type:               "#" + typ,
 		ID:                 op.id,
 		CreatedDateTime:    formatTime(op.created),
 		LastActionDateTime: formatTime(last),
-		ResourceLocation:   baseURL(r) + graphBasePath + "/runs/" + op.runID,
+		ResourceLocation:   baseURL(r) + graphBasePath + resource,
 		Status:             status,
 	}
 }

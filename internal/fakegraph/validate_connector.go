@@ -30,32 +30,24 @@ func publicErrorsJSON(in []PublicError) []publicErrorJSON {
 	return out
 }
 
+// validationJSON is a fileValidateOperation: a longRunningOperation (whose
+// properties encoding/json writes first, flattened) with what it found.
 type validationJSON struct {
-	Context            string            `json:"@odata.context,omitempty"`
-	Type               string            `json:"@odata.type"`
-	ID                 string            `json:"id"`
-	CreatedDateTime    string            `json:"createdDateTime"`
-	LastActionDateTime string            `json:"lastActionDateTime"`
-	ResourceLocation   string            `json:"resourceLocation"`
-	Status             string            `json:"status"`
-	StatusDetail       *string           `json:"statusDetail"`
-	Errors             []publicErrorJSON `json:"errors"`
-	Warnings           []publicErrorJSON `json:"warnings"`
-	ValidatedFiles     []string          `json:"validatedFiles"`
+	operationJSON
+	Errors         []publicErrorJSON `json:"errors"`
+	Warnings       []publicErrorJSON `json:"warnings"`
+	ValidatedFiles []string          `json:"validatedFiles"`
 }
 
 // renderValidation is a fileValidateOperation: it progresses with the
 // clock as a run's start operation does (Options.OperationDelay); errors,
 // warnings and files appear when it has finished.
 func (s *Server) renderValidation(r *http.Request, op operation, context string) validationJSON {
-	status, last := op.progress(s.now(), s.opDelay)
 	out := validationJSON{
-		Context: context, Type: "#" + nsIndustryData + "fileValidateOperation", ID: op.id,
-		CreatedDateTime: formatTime(op.created), LastActionDateTime: formatTime(last),
-		ResourceLocation: baseURL(r) + graphBasePath + "/dataConnectors/" + op.connectorID,
-		Status:           status, Errors: []publicErrorJSON{}, Warnings: []publicErrorJSON{}, ValidatedFiles: []string{},
+		operationJSON: s.operationBase(r, op, context, nsIndustryData+"fileValidateOperation", "/dataConnectors/"+op.connectorID),
+		Errors:        []publicErrorJSON{}, Warnings: []publicErrorJSON{}, ValidatedFiles: []string{},
 	}
-	if status == "succeeded" {
+	if out.Status == "succeeded" {
 		o := op.validation
 		if o.Status != "" {
 			out.Status = o.Status

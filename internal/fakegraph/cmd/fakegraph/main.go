@@ -7,6 +7,10 @@
 // headers or bodies, which hold tokens and secrets) and exits cleanly on
 // SIGINT or SIGTERM.
 //
+// Lists hold 100 items a page (-page-size), a realistic page for a demo.
+// -run-duration makes a started run complete by itself after that long, so
+// that a demo can wait for completion.
+//
 // The fault flags (-rate-429, -rate-503, -rate-504, -drop-rate, -retry-after,
 // -latency, -latency-jitter, -not-found-after-write, -seed-faults) inject
 // faults into Graph requests, as fakegraph.FaultPlan describes; on exit the
@@ -77,10 +81,13 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.StringVar(&cfg.opts.TenantID, "tenant-id", fakegraph.DefaultTenantID, "accepted tenant `id`")
 	fs.StringVar(&cfg.opts.ClientID, "client-id", fakegraph.DefaultClientID, "accepted client `id`")
 	fs.StringVar(&cfg.opts.ClientSecret, "client-secret", "", "accepted client `secret` (default random)")
-	fs.IntVar(&cfg.opts.PageSize, "page-size", 100, "runs per page")
+	// A realistic page for a demo; the in-process test server keeps its small
+	// default (fakegraph.Options.PageSize) so that every list test pages.
+	fs.IntVar(&cfg.opts.PageSize, "page-size", 100, "items per page of every list (runs, source systems, connectors, ...)")
 	fs.StringVar(&cfg.patchStyle, "patch-style", "body", "answer to a PATCH: body (200 with the run) or nocontent (204)")
 	fs.BoolVar(&cfg.inlineStatistics, "inline-statistics", false, "include statistics in run bodies")
 	fs.DurationVar(&cfg.opts.OperationDelay, "operation-delay", 0, "how long a start's operation takes to succeed")
+	fs.DurationVar(&cfg.opts.RunDuration, "run-duration", 0, "how long a started run runs before it completes by itself; 0 keeps it running until a PATCH ends it")
 	// The fault plan (fakegraph.FaultPlan): random faults on Graph requests.
 	f := &cfg.opts.Faults
 	fs.Int64Var(&f.Seed, "seed-faults", 0, "seed of the fault plan: under the same seed, the n-th request to a method and path meets the same fault")
@@ -106,6 +113,12 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 		cfg.opts.PatchStyle = fakegraph.PatchNoContent
 	default:
 		return cfg, fmt.Errorf("-patch-style must be body or nocontent, not %q", cfg.patchStyle)
+	}
+	if cfg.opts.PageSize < 1 {
+		return cfg, fmt.Errorf("-page-size must be at least 1, not %d", cfg.opts.PageSize)
+	}
+	if cfg.opts.RunDuration < 0 {
+		return cfg, fmt.Errorf("-run-duration must not be negative, not %s", cfg.opts.RunDuration)
 	}
 	if cfg.certFile != "" && !cfg.tls {
 		return cfg, errors.New("-cert-file needs -tls")

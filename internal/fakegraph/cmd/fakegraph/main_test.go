@@ -37,7 +37,7 @@ func TestParseFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"-patch-style", "sometimes"}, {"-tls=false", "-cert-file", "x.pem"}, {"extra"},
 		{"-rate-429", "1.5"}, {"-rate-503", "-0.1"}, {"-rate-429", "0.6", "-drop-rate", "0.5"},
-		{"-retry-after", "date+soon"}, {"-latency", "-1s"},
+		{"-retry-after", "date+soon"}, {"-latency", "-1s"}, {"-page-size", "0"}, {"-run-duration", "-1s"},
 	} {
 		if _, err := parseFlags(args, io.Discard); err == nil {
 			t.Errorf("parseFlags(%q) accepted", args)
@@ -46,6 +46,14 @@ func TestParseFlags(t *testing.T) {
 	cfg, err := parseFlags([]string{"-patch-style", "nocontent", "-inline-statistics", "-operation-delay", "2s"}, io.Discard)
 	if err != nil || cfg.opts.PatchStyle != 1 || !cfg.opts.InlineStatistics || cfg.opts.OperationDelay != 2*time.Second {
 		t.Errorf("parseFlags: %+v, %v", cfg.opts, err)
+	}
+	cfg, err = parseFlags(nil, io.Discard)
+	if err != nil || cfg.opts.PageSize != 100 || cfg.opts.RunDuration != 0 {
+		t.Errorf("defaults: page size %d (want 100), run duration %s (want 0), %v", cfg.opts.PageSize, cfg.opts.RunDuration, err)
+	}
+	cfg, err = parseFlags([]string{"-page-size", "7", "-run-duration", "2s"}, io.Discard)
+	if err != nil || cfg.opts.PageSize != 7 || cfg.opts.RunDuration != 2*time.Second {
+		t.Errorf("-page-size 7 -run-duration 2s: page size %d, run duration %s, %v", cfg.opts.PageSize, cfg.opts.RunDuration, err)
 	}
 	cfg, err = parseFlags([]string{"-seed-faults", "7", "-rate-429", "0.3", "-rate-503", "0.1", "-rate-504", "0.05", "-drop-rate", "0.05",
 		"-retry-after", "date+2", "-latency", "10ms", "-latency-jitter", "40ms", "-not-found-after-write", "3s"}, io.Discard)
