@@ -27,6 +27,9 @@ const (
 	// provider only lists them; Graph's POST, PATCH and soft DELETE, and
 	// their "{type}-{code}" ids, are not modelled).
 	ReferenceDefinitions = "referenceDefinitions"
+	// OutboundProvisioningFlowSets hold provisioning flows, each set its own
+	// child collection (see ProvisioningFlowsOf).
+	OutboundProvisioningFlowSets = "outboundProvisioningFlowSets"
 )
 
 // entityKind is one collection of the store.
@@ -43,6 +46,12 @@ type entityKind struct {
 	// created, when set, checks a valid POST body against other entities
 	// and adds what the service sets on create; an error is answered 400.
 	created func(s *Server, b *bindResolver, obj object) (object, error)
+	// updated, when set, adds to a valid PATCH body what the service sets on
+	// update (a timestamp, normalized codes) before it is merged.
+	updated func(s *Server, patch object) object
+	// deleted, when set, runs after an entity is deleted (to delete what
+	// it holds).
+	deleted func(s *Server, id string)
 }
 
 var (
@@ -57,7 +66,10 @@ var (
 
 	referenceDefinitionKind = &entityKind{collection: ReferenceDefinitions, typ: referenceDefinitionType, readOnly: true}
 
-	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind, inboundFlowKind, referenceDefinitionKind}
+	flowSetKind = &entityKind{collection: OutboundProvisioningFlowSets, typ: flowSetType,
+		created: stampCreated, updated: stampModified, deleted: deleteFlowsOf}
+
+	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind, inboundFlowKind, referenceDefinitionKind, flowSetKind}
 )
 
 // storedEntity is one stored object; seq orders the collection (newest first).
@@ -85,6 +97,10 @@ func newEntityStore() entityStore {
 // in the place it had.
 func (st *entityStore) put(collection, id string, obj object) {
 	items := st.byCollection[collection]
+	if items == nil { // a child collection (a flow set's flows) starts empty
+		items = map[string]storedEntity{}
+		st.byCollection[collection] = items
+	}
 	prior, ok := items[id]
 	if !ok {
 		st.seq++
@@ -212,6 +228,9 @@ func (k *entityKind) patch(s *Server, w http.ResponseWriter, r *http.Request, c 
 	if !ok {
 		return
 	}
+	if k.updated != nil {
+		obj = k.updated(s, obj)
+	}
 	obj = k.normalizeTimes(obj)
 	s.mu.Lock()
 	stored, found := s.entities.byCollection[k.collection][id]
@@ -240,6 +259,9 @@ func (k *entityKind) delete(s *Server, w http.ResponseWriter, r *http.Request, c
 	if !found {
 		s.writeNotFound(w, k.typ.shortName(), id)
 		return
+	}
+	if k.deleted != nil {
+		k.deleted(s, id)
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -298,10 +320,30 @@ func withoutSecrets(obj object, typ *complexType) object {
 		switch nested, isObject := m.Value.(object); {
 		case spec.writeOnly:
 			continue
+		case spec.masked && m.Value != nil:
+			m.Value = maskedSecret
 		case isObject && spec.kind == kindComplex:
 			m.Value = withoutSecrets(nested, spec.complex)
+		case spec.collection && spec.kind == kindComplex:
+			m.Value = eachWithoutSecrets(m.Value, spec.complex)
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// eachWithoutSecrets is withoutSecrets over a collection of objects.
+func eachWithoutSecrets(v any, typ *complexType) any {
+	items, ok := v.([]any)
+	if !ok {
+		return v
+	}
+	out := make([]any, len(items))
+	for i, item := range items {
+		out[i] = item
+		if nested, isObject := item.(object); isObject {
+			out[i] = withoutSecrets(nested, typ)
+		}
 	}
 	return out
 }
@@ -508,6 +550,9 @@ func (s *Server) DeleteEntity(collection, id string) {
 }
 
 func kindNamed(collection string) *entityKind {
+	if setID, ok := flowSetOfCollection(collection); ok {
+		return flowsKind(setID)
+	}
 	for _, k := range entityKinds {
 		if k.collection == collection {
 			return k
