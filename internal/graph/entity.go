@@ -115,6 +115,7 @@ type entityDocs struct {
 	collection        string // "sourceSystems"
 	read, write       string // least privileged permissions; no write: read-only
 	itemPage, rootTag string // "industrydata-sourcesystemdefinition", "sourcesystems"
+	deletePage        string // when the delete page is not itemPage + "-delete"
 }
 
 // registerEntity declares the five kinds of an entity's calls with their
@@ -147,7 +148,11 @@ func registerEntity(d entityDocs) entityKinds {
 	}
 	k.Create = registerKind(OperationKind("create_"+snake(d.one)), row("creating "+one, "POST "+coll, d.write, "industrydata-industrydataroot-post-"+d.rootTag))
 	k.Update = registerKind(OperationKind("update_"+snake(d.one)), row("updating "+one, "PATCH "+item, d.write, d.itemPage+"-update"))
-	k.Delete = registerKind(OperationKind("delete_"+snake(d.one)), row("deleting "+one, "DELETE "+item, d.write, d.itemPage+"-delete"))
+	deletePage := d.itemPage + "-delete"
+	if d.deletePage != "" {
+		deletePage = d.deletePage
+	}
+	k.Delete = registerKind(OperationKind("delete_"+snake(d.one)), row("deleting "+one, "DELETE "+item, d.write, deletePage))
 	return k
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/industrydata/terraform-provider-industrydata/internal/connector"
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 	"github.com/industrydata/terraform-provider-industrydata/internal/inboundflow"
+	"github.com/industrydata/terraform-provider-industrydata/internal/outboundflow"
 	"github.com/industrydata/terraform-provider-industrydata/internal/refdef"
 	"github.com/industrydata/terraform-provider-industrydata/internal/rolegroup"
 	"github.com/industrydata/terraform-provider-industrydata/internal/run"
@@ -108,6 +109,7 @@ func (p *industryDataProvider) Resources(context.Context) []func() resource.Reso
 		year.NewResource,
 		inboundflow.NewFileFlowResource,
 		inboundflow.NewAPIFlowResource,
+		outboundflow.NewResource,
 	}
 }
 

@@ -1,0 +1,152 @@
+package outboundflow_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/acctest"
+	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
+)
+
+const flowSet = "industrydata_outbound_provisioning_flow_set.schools"
+
+const (
+	userType          = "#microsoft.graph.industryData.userProvisioningFlow"
+	classGroupType    = "#microsoft.graph.industryData.classGroupProvisioningFlow"
+	securityGroupType = "#microsoft.graph.industryData.securityGroupProvisioningFlow"
+	adminUnitType     = "#microsoft.graph.industryData.administrativeUnitProvisioningFlow"
+)
+
+func newFake(t *testing.T) *fakegraph.Server { return acctest.NewFake(t, fakegraph.Options{}) }
+
+// setConfig is a flow set named name with a filter and the given flows
+// (HCL attributes of the resource).
+func setConfig(fake *fakegraph.Server, name, flows string) string {
+	return acctest.Config(fake, `
+resource "industrydata_outbound_provisioning_flow_set" "schools" {
+  display_name = %q
+  filter = {
+    org_external_ids = ["school-1", "school-2"]
+  }
+%s}
+`, name, flows)
+}
+
+// userFlow is a user flow with one configuration for staff with password.
+func userFlow(password string) string {
+	return `  user_flow = {
+    create_unmatched_users = true
+    creation_configurations = [{
+      role_group_id    = "staff"
+      license_skus     = ["sku-a"]
+      default_password = "` + password + `"
+    }]
+    management_options = {
+      additional_attributes = ["userGradeLevel"]
+      student_age_group     = "minor"
+    }
+  }
+`
+}
+
+const securityGroupFlow = `  security_group_flow = {
+    create_based_on_role_group = true
+  }
+`
+
+// userFlowBody is what Graph receives for userFlow(password).
+func userFlowBody(fake *fakegraph.Server, password string) map[string]any {
+	return map[string]any{
+		"@odata.type":          userType,
+		"createUnmatchedUsers": true,
+		"creationOptions": map[string]any{"configurations": []any{map[string]any{
+			"roleGroup@odata.bind":    fake.GraphURL() + "/external/industryData/roleGroups/staff",
+			"defaultPasswordSettings": map[string]any{"@odata.type": "#microsoft.graph.industryData.simplePasswordSettings", "password": password},
+			"licenseSkus":             []any{"sku-a"},
+		}}},
+		"managementOptions": map[string]any{
+			"additionalAttributes": []any{"userGradeLevel"},
+			"additionalOptions":    map[string]any{"allowStudentContactAssociation": false, "studentAgeGroup": "minor"},
+		},
+	}
+}
+
+func setBody(name string) map[string]any {
+	return map[string]any{"displayName": name, "filter": map[string]any{
+		"@odata.type": "#microsoft.graph.industryData.basicFilter", "attribute": "orgExternalId", "in": []any{"school-1", "school-2"},
+	}}
+}
+
+// onlySet is the id of the one flow set the fake holds.
+func onlySet(fake *fakegraph.Server) string { return acctest.OnlyID(fake, fakegraph.OutboundProvisioningFlowSets) }
+
+// flowsPath is the path of the only set's flows, as requests show it.
+const flowsPath = "/outboundProvisioningFlowSets/{id}/provisioningFlows"
+
+// Create sends one POST of the set, then one POST per flow under it; Graph
+// answers the password masked, yet the next plan is empty.
+func TestAccOutboundFlowSet_createWithUserFlow(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:           setConfig(fake, "All schools", userFlow("Pa55word!")+securityGroupFlow),
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.ExpectRequestShapes(fake, "POST /outboundProvisioningFlowSets", "POST "+flowsPath, "POST "+flowsPath),
+				acctest.ExpectBodies(fake, "POST", setBody("All schools"), userFlowBody(fake, "Pa55word!"), map[string]any{
+					"@odata.type":     securityGroupType,
+					"creationOptions": map[string]any{"createBasedOnRoleGroup": true, "createBasedOnOrgPlusRoleGroup": false},
+				}),
+				statecheck.ExpectKnownValue(flowSet, tfjsonpath.New("user_flow").AtMapKey("readiness_status"), knownvalue.StringExact("notReady")),
+				statecheck.ExpectKnownValue(flowSet, tfjsonpath.New("user_flow").AtMapKey("creation_configurations").AtSliceIndex(0).AtMapKey("default_password"),
+					knownvalue.StringExact("Pa55word!")),
+				statecheck.ExpectKnownValue(flowSet, tfjsonpath.New("class_group_flow"), knownvalue.Null()),
+			},
+		}},
+	})
+}
+
+// Changing one flow sends one PATCH of that flow only, with its type and
+// the one property that changed; the plan shows no other flow changing.
+func TestAccOutboundFlowSet_changingOneFlowPatchesOnlyIt(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{Config: setConfig(fake, "All schools", userFlow("Pa55word!")+securityGroupFlow)},
+			{
+				PreConfig: fake.ResetRequests,
+				Config: setConfig(fake, "All schools", userFlow("Pa55word!")+`  security_group_flow = {
+    create_based_on_role_group          = true
+    create_based_on_org_plus_role_group = true
+  }
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(flowSet, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(flowSet, tfjsonpath.New("user_flow").AtMapKey("readiness_status"), knownvalue.StringExact("notReady")),
+						plancheck.ExpectKnownValue(flowSet, tfjsonpath.New("last_modified_date_time"), knownvalue.NotNull()),
+						plancheck.ExpectUnknownValue(flowSet, tfjsonpath.New("security_group_flow").AtMapKey("readiness_status")),
+					},
+					PostApplyPostRefresh: acctest.EmptyPlanAfterApply.PostApplyPostRefresh,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectRequestShapes(fake, "GET /outboundProvisioningFlowSets/{id}", "GET "+flowsPath,
+						"PATCH "+flowsPath+"/{id}", "GET "+flowsPath+"/{id}"),
+					acctest.ExpectPatchBodies(fake, map[string]any{
+						"@odata.type":     securityGroupType,
+						"creationOptions": map[string]any{"createBasedOnRoleGroup": true, "createBasedOnOrgPlusRoleGroup": true},
+					}),
+				},
+			},
+		},
+	})
+}
