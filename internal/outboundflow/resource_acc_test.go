@@ -150,3 +150,156 @@ func TestAccOutboundFlowSet_changingOneFlowPatchesOnlyIt(t *testing.T) {
 		},
 	})
 }
+
+// classGroupFlow owns with teacher and paraProfessional (which Graph
+// answers as paraprofessional).
+func classGroupFlow(paraProfessional string) string {
+	return `  class_group_flow = {
+    additional_attributes  = ["courseTitle", "classCode"]
+    create_team            = true
+    owner_enrollment_roles = ["teacher", "` + paraProfessional + `"]
+    member_enrollment_roles = ["student"]
+  }
+`
+}
+
+// Graph answers paraProfessional as paraprofessional: state keeps the
+// configured spelling, refreshing shows no drift, and respelling the code
+// in configuration plans nothing.
+func TestAccOutboundFlowSet_enrollmentRolesCompareWithoutCase(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	roles := tfjsonpath.New("class_group_flow").AtMapKey("owner_enrollment_roles")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{
+				Config:           setConfig(fake, "All schools", classGroupFlow("paraProfessional")),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectBodies(fake, "POST", setBody("All schools"), map[string]any{
+						"@odata.type": classGroupType,
+						"configuration": map[string]any{
+							"additionalAttributes": []any{"courseTitle", "classCode"},
+							"additionalOptions":    map[string]any{"createTeam": true, "writeDisplayNameOnCreateOnly": false},
+							"enrollmentMappings": map[string]any{
+								"ownerEnrollmentMappings":  []any{map[string]any{"code": "teacher"}, map[string]any{"code": "paraProfessional"}},
+								"memberEnrollmentMappings": []any{map[string]any{"code": "student"}},
+							},
+						},
+					}),
+					statecheck.ExpectKnownValue(flowSet, roles, knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("teacher"), knownvalue.StringExact("paraProfessional"),
+					})),
+				},
+			},
+			{
+				PreConfig:        fake.ResetRequests,
+				Config:           setConfig(fake, "All schools", classGroupFlow("PARAPROFESSIONAL")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectWrites(fake)},
+			},
+		},
+	})
+}
+
+// A flow added to the configuration is one POST under the set; removed,
+// one DELETE of it; the set itself is not written.
+func TestAccOutboundFlowSet_addingAndRemovingAFlow(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	const adminUnits = `  administrative_unit_flow = {
+    create_based_on_org = true
+  }
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{Config: setConfig(fake, "All schools", securityGroupFlow)},
+			{
+				PreConfig: fake.ResetRequests,
+				Config:    setConfig(fake, "All schools", securityGroupFlow+adminUnits),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(flowSet, tfjsonpath.New("security_group_flow").AtMapKey("readiness_status"), knownvalue.StringExact("notReady")),
+						plancheck.ExpectUnknownValue(flowSet, tfjsonpath.New("administrative_unit_flow").AtMapKey("id")),
+					},
+					PostApplyPostRefresh: acctest.EmptyPlanAfterApply.PostApplyPostRefresh,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectWriteShapes(fake, "POST "+flowsPath),
+					acctest.ExpectBodies(fake, "POST", map[string]any{
+						"@odata.type":     adminUnitType,
+						"creationOptions": map[string]any{"createBasedOnOrg": true, "createBasedOnOrgPlusRoleGroup": false},
+					}),
+				},
+			},
+			{
+				PreConfig:        fake.ResetRequests,
+				Config:           setConfig(fake, "All schools", adminUnits),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectRequestShapes(fake, "GET /outboundProvisioningFlowSets/{id}", "GET "+flowsPath, "DELETE "+flowsPath+"/{id}"),
+					statecheck.ExpectKnownValue(flowSet, tfjsonpath.New("security_group_flow"), knownvalue.Null()),
+				},
+			},
+		},
+	})
+}
+
+// A change of the set's own attributes is one PATCH of the set with only
+// what changed; its flows are not written and keep their plan values.
+func TestAccOutboundFlowSet_renamePatchesOnlyTheSet(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{Config: setConfig(fake, "All schools", securityGroupFlow)},
+			{
+				PreConfig: fake.ResetRequests,
+				Config:    setConfig(fake, "Two schools", securityGroupFlow),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(flowSet, tfjsonpath.New("security_group_flow").AtMapKey("readiness_status"), knownvalue.StringExact("notReady")),
+						plancheck.ExpectUnknownValue(flowSet, tfjsonpath.New("last_modified_date_time")),
+					},
+					PostApplyPostRefresh: acctest.EmptyPlanAfterApply.PostApplyPostRefresh,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectRequestShapes(fake, "GET /outboundProvisioningFlowSets/{id}", "GET "+flowsPath,
+						"PATCH /outboundProvisioningFlowSets/{id}", "GET /outboundProvisioningFlowSets/{id}"),
+					acctest.ExpectPatchBodies(fake, map[string]any{"displayName": "Two schools"}),
+				},
+			},
+		},
+	})
+}
+
+// A new default password sends one PATCH of the user flow carrying its
+// creation options (Graph replaces them whole).
+func TestAccOutboundFlowSet_newPasswordIsSentOnce(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	creation := userFlowBody(fake, "New-pa55word!")["creationOptions"]
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{Config: setConfig(fake, "All schools", userFlow("Pa55word!"))},
+			{
+				PreConfig: fake.ResetRequests,
+				Config:    setConfig(fake, "All schools", userFlow("New-pa55word!")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectSensitiveValue(flowSet, tfjsonpath.New("user_flow").AtMapKey("creation_configurations").AtSliceIndex(0).AtMapKey("default_password")),
+					},
+					PostApplyPostRefresh: acctest.EmptyPlanAfterApply.PostApplyPostRefresh,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectWriteShapes(fake, "PATCH "+flowsPath+"/{id}"),
+					acctest.ExpectPatchBodies(fake, map[string]any{"@odata.type": userType, "creationOptions": creation}),
+				},
+			},
+		},
+	})
+}

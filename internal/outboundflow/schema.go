@@ -87,10 +87,9 @@ func resourceSchema(ctx context.Context) schema.Schema {
 
 // flowAttributes are every flow's computed attributes and its own.
 func flowAttributes(own map[string]schema.Attribute) map[string]schema.Attribute {
-	own["id"] = schema.StringAttribute{
-		Computed: true, MarkdownDescription: "Id Graph gave the flow (a GUID).",
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
+	// Kept in the plan by ModifyPlan while the flow exists (UseStateForUnknown
+	// would plan the null of a flow being added).
+	own["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Id Graph gave the flow (a GUID)."}
 	own["readiness_status"] = schema.StringAttribute{
 		Computed: true,
 		MarkdownDescription: "Whether the flow is ready, as Graph sets it: `notReady` (a new flow), `ready`, `failed`, `disabled`, " +
