@@ -83,7 +83,9 @@ func setBody(name string) map[string]any {
 }
 
 // onlySet is the id of the one flow set the fake holds.
-func onlySet(fake *fakegraph.Server) string { return acctest.OnlyID(fake, fakegraph.OutboundProvisioningFlowSets) }
+func onlySet(fake *fakegraph.Server) string {
+	return acctest.OnlyID(fake, fakegraph.OutboundProvisioningFlowSets)
+}
 
 // flowsPath is the path of the only set's flows, as requests show it.
 const flowsPath = "/outboundProvisioningFlowSets/{id}/provisioningFlows"
@@ -194,9 +196,9 @@ func TestAccOutboundFlowSet_enrollmentRolesCompareWithoutCase(t *testing.T) {
 				},
 			},
 			{
-				PreConfig:        fake.ResetRequests,
-				Config:           setConfig(fake, "All schools", classGroupFlow("PARAPROFESSIONAL")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				PreConfig:         fake.ResetRequests,
+				Config:            setConfig(fake, "All schools", classGroupFlow("PARAPROFESSIONAL")),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectWrites(fake)},
 			},
 		},
