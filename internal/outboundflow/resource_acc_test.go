@@ -1,12 +1,15 @@
 package outboundflow_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/acctest"
@@ -302,6 +305,132 @@ func TestAccOutboundFlowSet_newPasswordIsSentOnce(t *testing.T) {
 					acctest.ExpectPatchBodies(fake, map[string]any{"@odata.type": userType, "creationOptions": creation}),
 				},
 			},
+		},
+	})
+}
+
+// A set without user creation configurations imports whole: by command the
+// state equals the created one; by an import block the plan changes nothing.
+func TestAccOutboundFlowSet_import(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: acctest.ImportSteps(setConfig(fake, "All schools", classGroupFlow("paraprofessional")+securityGroupFlow+`  user_flow = {
+    create_unmatched_users = false
+  }
+`), flowSet, "reset_triggers"),
+	})
+}
+
+// Graph returns neither the role group nor the password of a user flow's
+// configuration: an import block adopts the set and plans one update of the
+// user flow, whose apply sends its creation options once; then nothing is
+// left to change.
+func TestAccOutboundFlowSet_importBlockSendsTheUserConfigurationOnce(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	const setID = "5c1f9a52-3f4e-4b7e-9d3c-0000000000f1"
+	fake.PutEntity(fakegraph.OutboundProvisioningFlowSets, map[string]any{"id": setID, "displayName": "All schools", "filter": setBody("")["filter"]})
+	portal := userFlowBody(fake, "set-in-the-portal")
+	portal["id"] = "5c1f9a52-3f4e-4b7e-9d3c-0000000000f2"
+	portal["readinessStatus"] = "ready"
+	fake.PutEntity(fakegraph.ProvisioningFlowsOf(setID), portal)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config: setConfig(fake, "All schools", userFlow("Pa55word!")) + "import {\n  to = " + flowSet + "\n  id = \"" + setID + "\"\n}\n",
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(flowSet, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(flowSet, tfjsonpath.New("user_flow").AtMapKey("id"), knownvalue.StringExact(portal["id"].(string))),
+				},
+				PostApplyPostRefresh: acctest.EmptyPlanAfterApply.PostApplyPostRefresh,
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.ExpectWrites(fake, "PATCH /outboundProvisioningFlowSets/"+setID+"/provisioningFlows/"+portal["id"].(string)),
+				acctest.ExpectPatchBodies(fake, map[string]any{"@odata.type": userType, "creationOptions": userFlowBody(fake, "Pa55word!")["creationOptions"]}),
+			},
+		}},
+	})
+}
+
+// A flow changed in the portal shows in the next plan and is put back with
+// one PATCH of it; the masked password is never drift.
+func TestAccOutboundFlowSet_driftIsCorrected(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	config := setConfig(fake, "All schools", userFlow("Pa55word!"))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: acctest.DriftSteps(fake, config, flowSet, func() {
+			set := onlySet(fake)
+			fake.SetEntityProperty(fakegraph.ProvisioningFlowsOf(set), acctest.OnlyID(fake, fakegraph.ProvisioningFlowsOf(set)), "createUnmatchedUsers", false)
+		}, map[string]any{"@odata.type": userType, "createUnmatchedUsers": true}),
+	})
+}
+
+// A flow deleted in the portal is planned as an update of the set that
+// creates the flow again: one POST of it.
+func TestAccOutboundFlowSet_flowDeletedOutsideIsCreatedAgain(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	config := setConfig(fake, "All schools", securityGroupFlow)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					set := onlySet(fake)
+					fake.DeleteEntity(fakegraph.ProvisioningFlowsOf(set), acctest.OnlyID(fake, fakegraph.ProvisioningFlowsOf(set)))
+					fake.ResetRequests()
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(flowSet, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: acctest.EmptyPlanAfterApply.PostApplyPostRefresh,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectWriteShapes(fake, "POST "+flowsPath)},
+			},
+		},
+	})
+}
+
+// A set deleted outside Terraform is planned for creation again.
+func TestAccOutboundFlowSet_deletedOutsideIsRecreated(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: acctest.DeletedOutsideSteps(setConfig(fake, "All schools", securityGroupFlow), flowSet, func() {
+			fake.DeleteEntity(fakegraph.OutboundProvisioningFlowSets, onlySet(fake))
+		}),
+	})
+}
+
+// Destroy deletes each flow, then the set, and leaves nothing in Graph.
+func TestAccOutboundFlowSet_destroy(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps:                    []resource.TestStep{{Config: setConfig(fake, "All schools", userFlow("Pa55word!")+securityGroupFlow)}},
+		CheckDestroy: func(s *terraform.State) error {
+			if err := acctest.CheckDestroyed(fake, fakegraph.OutboundProvisioningFlowSets)(s); err != nil {
+				return err
+			}
+			var deletes []string
+			for _, w := range acctest.Writes(fake) {
+				if strings.HasPrefix(w, "DELETE") {
+					deletes = append(deletes, w[:strings.LastIndex(w, "/")])
+				}
+			}
+			if len(deletes) != 3 || deletes[2] != "DELETE /outboundProvisioningFlowSets" ||
+				!strings.HasSuffix(deletes[0], "/provisioningFlows") || !strings.HasSuffix(deletes[1], "/provisioningFlows") {
+				return fmt.Errorf("deletes %q, want the two flows, then the set", deletes)
+			}
+			return nil
 		},
 	})
 }
