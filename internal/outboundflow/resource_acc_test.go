@@ -2,6 +2,7 @@ package outboundflow_test
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -432,5 +433,232 @@ func TestAccOutboundFlowSet_destroy(t *testing.T) {
 			}
 			return nil
 		},
+	})
+}
+
+// withTriggers is the set with user and security group flows and
+// reset_triggers (HCL map entries).
+func withTriggers(fake *fakegraph.Server, triggers string) string {
+	return setConfig(fake, "All schools", userFlow("Pa55word!")+securityGroupFlow+"  reset_triggers = {"+triggers+"}\n")
+}
+
+// Changing reset_triggers resets each flow the set holds once (the plan
+// warns which), and nothing else is written; a flow the same apply adds is
+// not reset. Without a change of reset_triggers nothing is ever reset.
+func TestAccOutboundFlowSet_resetTriggers(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	threeFlows := setConfig(fake, "All schools", userFlow("Pa55word!")+securityGroupFlow+`  administrative_unit_flow = {
+    create_based_on_org = true
+  }
+  reset_triggers = { term = "summer" }
+`)
+	resets := func(n int) []string {
+		var want []string
+		for range n {
+			want = append(want, "POST "+flowsPath+"/{id}/microsoft.graph.industryData.reset")
+		}
+		return want
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{
+				Config:            withTriggers(fake, `term = "fall"`),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectWriteShapes(fake, "POST /outboundProvisioningFlowSets", "POST "+flowsPath, "POST "+flowsPath)},
+			},
+			{
+				PreConfig: fake.ResetRequests,
+				Config:    withTriggers(fake, `term = "spring"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(flowSet, tfjsonpath.New("user_flow").AtMapKey("readiness_status"), knownvalue.StringExact("notReady")),
+						plancheck.ExpectKnownValue(flowSet, tfjsonpath.New("security_group_flow").AtMapKey("readiness_status"), knownvalue.StringExact("notReady")),
+					},
+					PostApplyPostRefresh: acctest.EmptyPlanAfterApply.PostApplyPostRefresh,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectWriteShapes(fake, resets(2)...)},
+			},
+			{
+				PreConfig:         fake.ResetRequests,
+				Config:            threeFlows,
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectWriteShapes(fake, append([]string{"POST " + flowsPath}, resets(2)...)...)},
+			},
+			{
+				PreConfig:         fake.ResetRequests,
+				Config:            threeFlows,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectWrites(fake)},
+			},
+		},
+	})
+}
+
+// The plan of a change of reset_triggers warns which flows the apply
+// resets (run with the CLI directly: test steps do not show warnings).
+func TestAccOutboundFlowSet_resetTriggersWarnInThePlan(t *testing.T) {
+	acctest.PreCheck(t)
+	t.Parallel()
+	fake := newFake(t)
+	cli := acctest.NewCLIRun(t, fake)
+	cli.WriteConfig(t, acctest.RequiredProviders+withTriggers(fake, `term = "fall"`))
+	if out, err := cli.Run(t, nil, "apply", "-auto-approve", "-no-color"); err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	cli.WriteConfig(t, acctest.RequiredProviders+withTriggers(fake, `term = "spring"`))
+	out, err := cli.Run(t, nil, "plan", "-no-color")
+	if err != nil {
+		t.Fatalf("plan: %v\n%s", err, out)
+	}
+	for _, want := range []string{"The apply resets provisioning flows", "reset on user_flow", "security_group_flow"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the plan does not say %q:\n%s", want, out)
+		}
+	}
+}
+
+// Bad input fails at validation or plan time, naming the attribute, the
+// value and what is allowed, before any request.
+func TestAccOutboundFlowSet_badInputFailsBeforeAnyRequest(t *testing.T) {
+	acctest.PreCheck(t)
+	user := func(configurations, management string) string {
+		return `  user_flow = {
+    create_unmatched_users  = true
+    creation_configurations = [` + configurations + `]
+` + management + `  }
+`
+	}
+	tests := []struct{ name, flows, want string }{
+		{"unknown role group", user(`{ role_group_id = "teachers" }`, ""),
+			`(?s)role_group_id\s+value\s+must\s+be\s+one\s+of:\s+\["staff"\s+"students"\],\s+got:\s+"teachers"`},
+		{"a role group twice", user(`{ role_group_id = "staff" }, { role_group_id = "staff" }`, ""),
+			`(?s)Role group configured twice.*role_group_id "staff" is already configured by\s+creation_configurations\[0\]`},
+		{"both passwords", user(`{
+      role_group_id               = "staff"
+      default_password            = "a"
+      default_password_wo         = "b"
+      default_password_wo_version = 1
+    }`, ""), `(?s)Two default passwords`},
+		{"unknown age group", user("", `    management_options = { student_age_group = "child" }
+`), `(?s)student_age_group\s+value\s+must\s+be\s+one\s+of:\s+\["minor"\s+"notAdult"\s+"adult"\],\s+got:\s+"child"`},
+		{"unknown user attribute", user("", `    management_options = { additional_attributes = ["userEmail"] }
+`), `(?s)additional_attributes\[0\]\s+value\s+must\s+be\s+one\s+of:.*"userGradeLevel"\s+"userNumber"\],\s+got:\s+"userEmail"`},
+		{"unknown class attribute", `  class_group_flow = { additional_attributes = ["roomNumber"] }
+`, `(?s)value\s+must\s+be\s+one\s+of:.*"courseTitle".*got:\s+"roomNumber"`},
+		{"empty role code", `  class_group_flow = { owner_enrollment_roles = [""] }
+`, `(?s)owner_enrollment_roles\[0\]\s+string\s+length\s+must\s+be\s+at\s+least\s+1`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := newFake(t)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.Factories(fake),
+				Steps:                    []resource.TestStep{{Config: setConfig(fake, "All schools", tt.flows), ExpectError: regexp.MustCompile(tt.want)}},
+			})
+			acctest.ExpectNoRequests(t, fake)
+		})
+	}
+	t.Run("no school in the filter", func(t *testing.T) {
+		fake := newFake(t)
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.Factories(fake),
+			Steps: []resource.TestStep{{
+				Config: acctest.Config(fake, `
+resource "industrydata_outbound_provisioning_flow_set" "schools" {
+  display_name = "None"
+  filter       = { org_external_ids = [] }
+}
+`),
+				ExpectError: regexp.MustCompile(`(?s)org_external_ids\s+list\s+must\s+contain\s+at\s+least\s+1\s+elements`),
+			}},
+		})
+		acctest.ExpectNoRequests(t, fake)
+	})
+}
+
+// userFlowWriteOnly is a user flow whose password is write-only.
+func userFlowWriteOnly(password string, version int) string {
+	return fmt.Sprintf(`  user_flow = {
+    create_unmatched_users = true
+    creation_configurations = [{
+      role_group_id               = "students"
+      default_password_wo         = %q
+      default_password_wo_version = %d
+    }]
+  }
+`, password, version)
+}
+
+// With OpenTofu (which has write-only attributes) default_password_wo is
+// sent on create and when its version changes, and is never in state; a new
+// value under the same version sends nothing. Terraform 1.8 has no
+// write-only attributes: there the attribute is refused before any request.
+func TestAccOutboundFlowSet_writeOnlyPassword(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := newFake(t)
+	config := func(password string, version int) string {
+		return setConfig(fake, "All schools", userFlowWriteOnly(password, version))
+	}
+	creation := func(password string) map[string]any {
+		return map[string]any{"configurations": []any{map[string]any{
+			"roleGroup@odata.bind":    fake.GraphURL() + "/external/industryData/roleGroups/students",
+			"defaultPasswordSettings": map[string]any{"@odata.type": "#microsoft.graph.industryData.simplePasswordSettings", "password": password},
+			"licenseSkus":             []any{},
+		}}}
+	}
+	if !acctest.IsOpenTofu() {
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.Factories(fake),
+			Steps:                    []resource.TestStep{{Config: config("wo-1", 1), ExpectError: regexp.MustCompile(`(?s)WriteOnly Attribute Not Allowed.*default_password_wo`)}},
+		})
+		acctest.ExpectNoRequests(t, fake)
+		return
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{
+			{
+				Config:           config("wo-1", 1),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectBodies(fake, "POST", setBody("All schools"), map[string]any{
+						"@odata.type": userType, "createUnmatchedUsers": true, "creationOptions": creation("wo-1"),
+						"managementOptions": map[string]any{
+							"additionalAttributes": []any{},
+							"additionalOptions":    map[string]any{"allowStudentContactAssociation": false, "studentAgeGroup": nil},
+						},
+					}),
+					secretNotInState("wo-1"),
+				},
+			},
+			{
+				PreConfig:         fake.ResetRequests,
+				Config:            config("wo-2", 1),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectWrites(fake)},
+			},
+			{
+				PreConfig:        fake.ResetRequests,
+				Config:           config("wo-3", 2),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectWriteShapes(fake, "PATCH "+flowsPath+"/{id}"),
+					acctest.ExpectPatchBodies(fake, map[string]any{"@odata.type": userType, "creationOptions": creation("wo-3")}),
+					secretNotInState("wo-3"),
+				},
+			},
+		},
+	})
+}
+
+// secretNotInState checks that no resource in state holds secret anywhere.
+func secretNotInState(secret string) statecheck.StateCheck {
+	return acctest.CheckResources(func(resources []acctest.StateResource) error {
+		for _, r := range resources {
+			if strings.Contains(fmt.Sprint(r.Values), secret) {
+				return fmt.Errorf("the state of %s holds the write-only password", r.Address)
+			}
+		}
+		return nil
 	})
 }
