@@ -121,6 +121,7 @@ func (p *industryDataProvider) DataSources(context.Context) []func() datasource.
 		connector.NewListDataSource,
 		year.NewListDataSource,
 		inboundflow.NewListDataSource,
+		outboundflow.NewListDataSource,
 		refdef.NewListDataSource,
 		rolegroup.NewListDataSource,
 	}
