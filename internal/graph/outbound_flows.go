@@ -237,9 +237,11 @@ var (
 		return Permission{Operation: op, Request: req, Application: perm, Delegated: perm,
 			Source: "https://learn.microsoft.com/graph/api/" + page + "?view=graph-rest-beta"}
 	}
-	kindResetFlow = registerKind("reset_provisioning_flow", flowRow("resetting a provisioning flow", "POST "+flowItem+"/reset",
-		"industrydata-provisioningflow-reset", permOutboundWrite))
 )
+
+// kindResetFlow is the kind of a flow's reset action (registered with the
+// other flow calls).
+var kindResetFlow OperationKind
 
 // The kinds of the flow calls are declared one by one: their paths are
 // under the set, not a collection of their own.
@@ -254,8 +256,10 @@ func init() {
 		Update: registerKind("update_provisioning_flow", flowRow("updating a provisioning flow", "PATCH "+flowItem,
 			"industrydata-userprovisioningflow-update", permOutboundWrite)),
 		Delete: registerKind("delete_provisioning_flow", flowRow("deleting a provisioning flow", "DELETE "+flowItem,
-			"industrydata-provisioningflow-delete", permOutboundWrite)),
+			"industrydata-outboundprovisioningflowset-delete-provisioningflows", permOutboundWrite)),
 	}
+	kindResetFlow = registerKind("reset_provisioning_flow", flowRow("resetting a provisioning flow",
+		"POST "+flowItem+"/microsoft.graph.industryData.reset", "industrydata-provisioningflow-reset", permOutboundWrite))
 }
 
 func provisioningFlowToWire(c *Client, f ProvisioningFlow) provisioningFlowWire {
