@@ -94,6 +94,21 @@ func ExpectRequestShapes(fake *fakegraph.Server, want ...string) statecheck.Stat
 	})
 }
 
+// ExpectWriteShapes is ExpectWrites with every GUID in a path written as
+// {id}: "PATCH /years/{id}".
+func ExpectWriteShapes(fake *fakegraph.Server, want ...string) statecheck.StateCheck {
+	return Check(func() error {
+		var got []string
+		for _, line := range Writes(fake) {
+			got = append(got, guid.ReplaceAllString(line, "{id}"))
+		}
+		if !slices.Equal(got, want) {
+			return fmt.Errorf("writes: got %q, want %q\n%s", got, want, DescribeRequests(fake))
+		}
+		return nil
+	})
+}
+
 var guid = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
 
 // ExpectNoRequests fails t when the fake received any Graph request: bad

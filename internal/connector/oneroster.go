@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -123,40 +122,19 @@ func (r *oneRosterResource) Schema(ctx context.Context, _ resource.SchemaRequest
 // block attributes are Optional: a block's required attributes are checked
 // in ValidateConfig, only when the block is given.
 func secretAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
+	return with(map[string]schema.Attribute{
 		"client_id": schema.StringAttribute{
 			Optional:            true,
 			MarkdownDescription: "Client id. Required.",
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
-		"client_secret": schema.StringAttribute{
-			Optional:  true,
-			Sensitive: true,
-			MarkdownDescription: "Client secret, kept in state (Terraform stores sensitive values there). Graph never returns it: " +
-				"a change made outside Terraform is not seen, and a change here sends the credential again. " +
-				"Exactly one of `client_secret` and `client_secret_wo`.",
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
-		"client_secret_wo": schema.StringAttribute{
-			Optional:  true,
-			Sensitive: true,
-			WriteOnly: true,
-			MarkdownDescription: "Client secret as a write-only value, never stored in plan or state. Needs a CLI that supports " +
-				"write-only attributes (OpenTofu 1.12 and Terraform 1.11 or later; not Terraform 1.8). It is sent on create and " +
-				"whenever `client_secret_wo_version` changes.",
-			Validators: []validator.String{
-				stringvalidator.LengthAtLeast(1),
-				stringvalidator.AlsoRequires(path.MatchRelative().AtParent().AtName("client_secret_wo_version")),
-			},
-		},
-		"client_secret_wo_version": schema.Int64Attribute{
-			Optional:            true,
-			MarkdownDescription: "Any number; change it to send a new `client_secret_wo`.",
-			Validators: []validator.Int64{
-				int64validator.AlsoRequires(path.MatchRelative().AtParent().AtName("client_secret_wo")),
-			},
-		},
-	}
+	}, lifecycle.SecretAttributes("client_secret",
+		"Client secret, kept in state (Terraform stores sensitive values there). Graph never returns it: "+
+			"a change made outside Terraform is not seen, and a change here sends the credential again. "+
+			"Exactly one of `client_secret` and `client_secret_wo`.",
+		"Client secret as a write-only value, never stored in plan or state. Needs a CLI that supports "+
+			"write-only attributes (OpenTofu 1.12 and Terraform 1.11 or later; not Terraform 1.8). It is sent on create and "+
+			"whenever `client_secret_wo_version` changes."))
 }
 
 func with(m, more map[string]schema.Attribute) map[string]schema.Attribute {
@@ -223,16 +201,12 @@ func writeOnlySecret(ctx context.Context, config tfsdk.Config, prior, desired *o
 	if diags.HasError() {
 		return diags
 	}
-	secret := cfg.secretsOf().ClientSecretWO
-	if secret.IsNull() {
-		return diags
-	}
 	want := desired.secretsOf()
-	want.ClientSecretWO = secret
+	var had *lifecycle.WriteOnlySecret
 	if prior != nil && prior.sameCredentialType(*desired) {
-		if had := prior.secretsOf(); had.ClientSecretWOVersion.Equal(want.ClientSecretWOVersion) {
-			had.ClientSecretWO = secret
-		}
+		p := prior.secretsOf()
+		had = &lifecycle.WriteOnlySecret{Value: &p.ClientSecretWO, Version: p.ClientSecretWOVersion}
 	}
+	lifecycle.CarryWriteOnly(cfg.secretsOf().ClientSecretWO, lifecycle.WriteOnlySecret{Value: &want.ClientSecretWO, Version: want.ClientSecretWOVersion}, had)
 	return diags
 }

@@ -26,6 +26,9 @@ const (
 	// ReferenceDefinitions have "{referenceType}-{code}" ids and a soft
 	// DELETE (reference_definitions.go).
 	ReferenceDefinitions = "referenceDefinitions"
+	// OutboundProvisioningFlowSets hold provisioning flows, each set its own
+	// child collection (see ProvisioningFlowsOf).
+	OutboundProvisioningFlowSets = "outboundProvisioningFlowSets"
 )
 
 // entityKind is one collection of the store.
@@ -55,6 +58,12 @@ type entityKind struct {
 	// modified, when set, names the date-time property the service sets on
 	// every create and change.
 	modified string
+	// updated, when set, adds to a valid PATCH body what the service sets on
+	// update (a timestamp, normalized codes) before it is merged.
+	updated func(s *Server, patch object) object
+	// deleted, when set, runs after an entity is deleted (to delete what
+	// it holds).
+	deleted func(s *Server, id string)
 }
 
 var (
@@ -71,7 +80,10 @@ var (
 		created: referenceDefinitionCreated, key: referenceDefinitionKey, admit: uniqueSortIndex,
 		softDelete: "isDisabled", modified: "lastModifiedDateTime"}
 
-	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind, inboundFlowKind, referenceDefinitionKind}
+	flowSetKind = &entityKind{collection: OutboundProvisioningFlowSets, typ: flowSetType,
+		created: stampCreated, updated: stampModified, deleted: deleteFlowsOf}
+
+	entityKinds = []*entityKind{sourceSystemKind, yearKind, roleGroupKind, dataConnectorKind, inboundFlowKind, referenceDefinitionKind, flowSetKind}
 )
 
 // storedEntity is one stored object; seq orders the collection (newest first).
@@ -99,6 +111,10 @@ func newEntityStore() entityStore {
 // in the place it had.
 func (st *entityStore) put(collection, id string, obj object) {
 	items := st.byCollection[collection]
+	if items == nil { // a child collection (a flow set's flows) starts empty
+		items = map[string]storedEntity{}
+		st.byCollection[collection] = items
+	}
 	prior, ok := items[id]
 	if !ok {
 		st.seq++
@@ -243,6 +259,9 @@ func (k *entityKind) patch(s *Server, w http.ResponseWriter, r *http.Request, c 
 	if !ok {
 		return
 	}
+	if k.updated != nil {
+		obj = k.updated(s, obj)
+	}
 	obj = k.touch(s, k.normalizeTimes(obj))
 	s.mu.Lock()
 	stored, found := s.entities.byCollection[k.collection][id]
@@ -283,6 +302,9 @@ func (k *entityKind) delete(s *Server, w http.ResponseWriter, r *http.Request, c
 	if !found {
 		s.writeNotFound(w, k.typ.shortName(), id)
 		return
+	}
+	if k.deleted != nil {
+		k.deleted(s, id)
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -358,10 +380,30 @@ func withoutSecrets(obj object, typ *complexType) object {
 		switch nested, isObject := m.Value.(object); {
 		case spec.writeOnly:
 			continue
+		case spec.masked && m.Value != nil:
+			m.Value = maskedSecret
 		case isObject && spec.kind == kindComplex:
 			m.Value = withoutSecrets(nested, spec.complex)
+		case spec.collection && spec.kind == kindComplex:
+			m.Value = eachWithoutSecrets(m.Value, spec.complex)
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// eachWithoutSecrets is withoutSecrets over a collection of objects.
+func eachWithoutSecrets(v any, typ *complexType) any {
+	items, ok := v.([]any)
+	if !ok {
+		return v
+	}
+	out := make([]any, len(items))
+	for i, item := range items {
+		out[i] = item
+		if nested, isObject := item.(object); isObject {
+			out[i] = withoutSecrets(nested, typ)
+		}
 	}
 	return out
 }
@@ -568,6 +610,9 @@ func (s *Server) DeleteEntity(collection, id string) {
 }
 
 func kindNamed(collection string) *entityKind {
+	if setID, ok := flowSetOfCollection(collection); ok {
+		return flowsKind(setID)
+	}
 	for _, k := range entityKinds {
 		if k.collection == collection {
 			return k

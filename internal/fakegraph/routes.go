@@ -45,6 +45,7 @@ var routes = slices.Concat(runRoutes,
 	entityRoutes(dataConnectorKind),
 	entityRoutes(inboundFlowKind),
 	entityRoutes(referenceDefinitionKind),
+	entityRoutes(flowSetKind), provisioningFlowRoutes,
 )
 
 var runRoutes = []route{

@@ -31,6 +31,7 @@ type propSpec struct {
 	required   bool   // must be given when the object is created
 	createOnly bool   // may be given on create, never in a PATCH
 	writeOnly  bool   // accepted and stored, never returned (a client secret)
+	masked     bool   // accepted and stored, returned as maskedSecret (a password)
 	maxLength  int    // of a string, in characters; 0 means unbounded
 	bindsTo    string // a navigation property: the collection its @odata.bind names
 	enum       *enumType
@@ -44,6 +45,7 @@ func (p propSpec) needed() propSpec         { p.required = true; return p }
 func (p propSpec) onCreateOnly() propSpec   { p.createOnly = true; return p }
 func (p propSpec) atMost(n int) propSpec    { p.maxLength = n; return p }
 func (p propSpec) secret() propSpec         { p.writeOnly = true; return p }
+func (p propSpec) maskedOnRead() propSpec   { p.masked = true; return p }
 func navigation(collection string) propSpec { return propSpec{kind: kindAny, bindsTo: collection} }
 
 func stringProp() propSpec                  { return propSpec{kind: kindString} }
@@ -207,6 +209,10 @@ var (
 		runType, runStatisticsType, activityStatisticsType, inboundActivityResultsType,
 		aggregatedType, entityCountType, roleCountType, runActivityType,
 		inboundFlowActivityType, outboundFlowActivityType, publicErrorType,
+		flowSetType, filterType, basicFilterType, provisioningFlowType, administrativeUnitFlowType, adminUnitCreationOptionsType,
+		securityGroupFlowType, securityGroupCreationOptionsType, classGroupFlowType, classGroupConfigurationType,
+		additionalClassGroupOptionsType, enrollmentMappingsType, sectionRoleReferenceType, userFlowType, userCreationOptionsType,
+		userConfigurationType, passwordSettingsType, simplePasswordSettingsType, userManagementOptionsType, additionalUserOptionsType,
 	}
 )
 

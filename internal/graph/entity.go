@@ -118,6 +118,9 @@ type entityDocs struct {
 	// createPage, when set, is the docs' create page, for an entity whose
 	// page is not named industrydata-industrydataroot-post-{rootTag}.
 	createPage string
+	// deletePage, when set, is the docs' delete page, for an entity whose
+	// page is not named itemPage + "-delete".
+	deletePage string
 }
 
 // registerEntity declares the five kinds of an entity's calls with their
@@ -154,7 +157,11 @@ func registerEntity(d entityDocs) entityKinds {
 	}
 	k.Create = registerKind(OperationKind("create_"+snake(d.one)), row("creating "+one, "POST "+coll, d.write, createPage))
 	k.Update = registerKind(OperationKind("update_"+snake(d.one)), row("updating "+one, "PATCH "+item, d.write, d.itemPage+"-update"))
-	k.Delete = registerKind(OperationKind("delete_"+snake(d.one)), row("deleting "+one, "DELETE "+item, d.write, d.itemPage+"-delete"))
+	deletePage := d.itemPage + "-delete"
+	if d.deletePage != "" {
+		deletePage = d.deletePage
+	}
+	k.Delete = registerKind(OperationKind("delete_"+snake(d.one)), row("deleting "+one, "DELETE "+item, d.write, deletePage))
 	return k
 }
 

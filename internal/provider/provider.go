@@ -17,6 +17,7 @@ import (
 	"github.com/industrydata/terraform-provider-industrydata/internal/connector"
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 	"github.com/industrydata/terraform-provider-industrydata/internal/inboundflow"
+	"github.com/industrydata/terraform-provider-industrydata/internal/outboundflow"
 	"github.com/industrydata/terraform-provider-industrydata/internal/refdef"
 	"github.com/industrydata/terraform-provider-industrydata/internal/rolegroup"
 	"github.com/industrydata/terraform-provider-industrydata/internal/run"
@@ -109,6 +110,7 @@ func (p *industryDataProvider) Resources(context.Context) []func() resource.Reso
 		refdef.NewResource,
 		inboundflow.NewFileFlowResource,
 		inboundflow.NewAPIFlowResource,
+		outboundflow.NewResource,
 	}
 }
 
@@ -120,6 +122,7 @@ func (p *industryDataProvider) DataSources(context.Context) []func() datasource.
 		connector.NewListDataSource,
 		year.NewListDataSource,
 		inboundflow.NewListDataSource,
+		outboundflow.NewListDataSource,
 		refdef.NewListDataSource,
 		rolegroup.NewListDataSource,
 	}

@@ -21,6 +21,7 @@ az ad app permission add --id "$client_id" --api "$graph" --api-permissions \
   "$(role IndustryData-TimePeriod.ReadWrite.All)=Role" \
   "$(role IndustryData-DataConnector.ReadWrite.All)=Role" \
   "$(role IndustryData-InboundFlow.ReadWrite.All)=Role" \
+  "$(role IndustryData-OutboundFlow.ReadWrite.All)=Role" \
   "$(role IndustryData-ReferenceDefinition.ReadWrite.All)=Role"
 az ad app permission admin-consent --id "$client_id"
 echo "ARM_TENANT_ID=$tenant_id ARM_CLIENT_ID=$client_id"

@@ -9,7 +9,7 @@ principal_id=$(az identity show --resource-group sds --name sds-terraform --quer
 graph=00000003-0000-0000-c000-000000000000 # Microsoft Graph
 graph_sp=$(az ad sp show --id "$graph" --query id -o tsv)
 for permission in IndustryData-Run.Read.All IndustryData-Run.Start IndustryData.ReadBasic.All \
-  IndustryData-SourceSystem.ReadWrite.All IndustryData-TimePeriod.ReadWrite.All IndustryData-DataConnector.ReadWrite.All IndustryData-InboundFlow.ReadWrite.All IndustryData-ReferenceDefinition.ReadWrite.All; do
+  IndustryData-SourceSystem.ReadWrite.All IndustryData-TimePeriod.ReadWrite.All IndustryData-DataConnector.ReadWrite.All IndustryData-InboundFlow.ReadWrite.All IndustryData-OutboundFlow.ReadWrite.All IndustryData-ReferenceDefinition.ReadWrite.All; do
   role=$(az ad sp show --id "$graph" --query "appRoles[?value=='$permission'].id" -o tsv)
   az rest --method POST \
     --uri "https://graph.microsoft.com/v1.0/servicePrincipals/$principal_id/appRoleAssignments" \
