@@ -127,7 +127,7 @@ apply_and_destroy() {
   cp "$dir"/*.tf "$copy/"
   log=$copy.log
   for step in apply destroy; do
-    if env "${fake_vars[@]}" TF_VAR_oneroster_client_secret=example-secret \
+    if env "${fake_vars[@]}" TF_VAR_oneroster_client_secret=example-secret TF_VAR_student_password=example-password \
       timeout 120 "$bin" -chdir="$copy" "$step" -auto-approve -input=false -no-color > "$log" 2>&1; then
       printf 'ok    %-9s %s %s\n' "$cli" "$step" "$dir"
     else

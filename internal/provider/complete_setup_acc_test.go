@@ -21,7 +21,7 @@ func completeSetupRun(t *testing.T) (*fakegraph.Server, *acctest.CLIRun, func(ar
 	t.Helper()
 	fake := acctest.NewFake(t, fakegraph.Options{RunDuration: time.Second})
 	run, cli := exampleRun(t, fake, completeSetup)
-	run.Env = append(run.Env, "TF_VAR_oneroster_client_secret=guide-secret")
+	run.Env = append(run.Env, "TF_VAR_oneroster_client_secret=guide-secret", "TF_VAR_student_password=guide-password")
 	cli("apply", "-auto-approve", "-input=false")
 	return fake, run, cli
 }
@@ -53,7 +53,10 @@ func TestAccCompleteSetup_createsInOrderAndDestroysInReverse(t *testing.T) {
 		{"POST /sourceSystems", "POST /dataConnectors"},
 		{"POST /dataConnectors", "POST /inboundFlows"},
 		{"POST /years", "POST /inboundFlows"},
-		{"POST /inboundFlows", "POST /runs/microsoft.graph.industryData.start"},
+		{"POST /inboundFlows", "POST /outboundProvisioningFlowSets"},
+		{"POST /outboundProvisioningFlowSets", "POST /runs/microsoft.graph.industryData.start"},
+		{"POST /referenceDefinitions", "POST /runs/microsoft.graph.industryData.start"},
+		{"DELETE /outboundProvisioningFlowSets/", "DELETE /inboundFlows/"},
 		{"DELETE /inboundFlows/", "DELETE /dataConnectors/"},
 		{"DELETE /inboundFlows/", "DELETE /years/"},
 		{"DELETE /dataConnectors/", "DELETE /sourceSystems/"},
@@ -62,7 +65,10 @@ func TestAccCompleteSetup_createsInOrderAndDestroysInReverse(t *testing.T) {
 			t.Errorf("want %q before %q; writes:\n  %s", order.first, order.then, strings.Join(writes, "\n  "))
 		}
 	}
-	for _, collection := range []string{fakegraph.SourceSystems, fakegraph.Years, fakegraph.DataConnectors, fakegraph.InboundFlows} {
+	if def, ok := fake.Entity(fakegraph.ReferenceDefinitions, "RefGradeLevel-PostGraduate"); !ok || def["isDisabled"] != true {
+		t.Errorf("after destroy, the guide's grade level is %v, want it kept disabled (Graph cannot delete it)", def)
+	}
+	for _, collection := range []string{fakegraph.SourceSystems, fakegraph.Years, fakegraph.DataConnectors, fakegraph.InboundFlows, fakegraph.OutboundProvisioningFlowSets} {
 		if ids := fake.EntityIDs(collection); len(ids) != 0 {
 			t.Errorf("after destroy, Graph's %s still hold %v", collection, ids)
 		}
@@ -107,11 +113,12 @@ func TestAccCompleteSetup_renamingTheSourceSystemReplacesConnectorAndFlowNotTheR
 	}
 	replaced := "delete,create"
 	for address, want := range map[string]string{
-		"industrydata_source_system.sis":           replaced,
-		"industrydata_oneroster_api_connector.sis": replaced,
-		"industrydata_inbound_api_flow.rostering":  replaced,
-		"industrydata_year.current":                "no-op",
-		"industrydata_run.first_sync":              "no-op",
+		"industrydata_source_system.sis":                      replaced,
+		"industrydata_oneroster_api_connector.sis":            replaced,
+		"industrydata_inbound_api_flow.rostering":             replaced,
+		"industrydata_year.current":                           "no-op",
+		"industrydata_outbound_provisioning_flow_set.schools": "no-op",
+		"industrydata_run.first_sync":                         "no-op",
 	} {
 		if got[address] != want {
 			t.Errorf("%s plans %q, want %q (all: %v)", address, got[address], want, got)

@@ -1,7 +1,8 @@
 # A complete School Data Sync setup: a source system, a school year, a
-# OneRoster API connector, an inbound flow, and a first run that waits for
+# OneRoster API connector, an inbound flow, a grade level the SIS adds,
+# outbound provisioning for two schools, and a first run that waits for
 # completion. Terraform creates them in that order (each refers to the one
-# before by id) and destroys them in the reverse order.
+# before by id or depends_on) and destroys them in the reverse order.
 terraform {
   required_providers {
     industrydata = {
@@ -17,6 +18,12 @@ provider "industrydata" {}
 
 variable "oneroster_client_secret" {
   description = "Client secret of the OAuth 2.0 client that School Data Sync signs in to the OneRoster API with."
+  type        = string
+  sensitive   = true
+}
+
+variable "student_password" {
+  description = "First password of the student accounts School Data Sync creates."
   type        = string
   sensitive   = true
 }
@@ -90,7 +97,69 @@ resource "industrydata_inbound_api_flow" "rostering" {
   expiration_date_time = "2026-07-31T23:59:59Z"
 }
 
-# 5. A first run, started once the flow exists, and waited for until it has
+# 5. A grade level the SIS uses that School Data Sync does not have built
+#    in, so that its students keep their grade. Its id is
+#    "RefGradeLevel-PostGraduate"; destroy only disables it (Graph cannot
+#    delete reference definitions).
+resource "industrydata_reference_definition" "post_graduate" {
+  reference_type = "RefGradeLevel"
+  code           = "PostGraduate"
+  display_name   = "Post graduate"
+  sort_index     = 20
+}
+
+# 6. Outbound provisioning: what School Data Sync creates in Microsoft Entra
+#    and Teams from the inbound data, for two schools: accounts for unmatched
+#    people (licensed per role group; students get a first password), a class
+#    group and team per class, security groups per role group, and an
+#    administrative unit per school. Each flow is its own object in Graph:
+#    changing one sends one PATCH of that flow only.
+resource "industrydata_outbound_provisioning_flow_set" "schools" {
+  display_name = "Contoso high schools"
+  filter = {
+    org_external_ids = ["hs-north", "hs-south"] # leave out filter for every school
+  }
+
+  user_flow = {
+    create_unmatched_users = true
+    creation_configurations = [
+      {
+        role_group_id = local.role_group["staff"]
+        license_skus  = ["94763226-9b3c-4e75-a931-5c89701abe66"]
+      },
+      {
+        role_group_id    = local.role_group["students"]
+        license_skus     = ["314c4481-f395-4525-be8b-2ec4bb1e9d91"]
+        default_password = var.student_password
+      },
+    ]
+    management_options = {
+      additional_attributes = ["userGradeLevel"]
+      student_age_group     = "minor"
+    }
+  }
+
+  class_group_flow = {
+    additional_attributes   = ["courseTitle", "courseCode"]
+    create_team             = true
+    owner_enrollment_roles  = ["teacher"]
+    member_enrollment_roles = ["student"]
+  }
+
+  security_group_flow = {
+    create_based_on_role_group = true
+  }
+
+  administrative_unit_flow = {
+    create_based_on_org = true
+  }
+
+  # Provisioning acts on what the inbound flow brings in: create it after
+  # the flow, destroy it before.
+  depends_on = [industrydata_inbound_api_flow.rostering]
+}
+
+# 7. A first run, started once the flows exist, and waited for until it has
 #    ended. Each creation starts a run (at most five per 12 hours); destroy
 #    only forgets it, since Graph cannot delete runs.
 resource "industrydata_run" "first_sync" {
@@ -101,9 +170,13 @@ resource "industrydata_run" "first_sync" {
     create = "2h"
   }
 
-  # A run syncs every inbound flow; Graph documents no link from a run to a
-  # flow, so the order is stated here.
-  depends_on = [industrydata_inbound_api_flow.rostering]
+  # A run syncs every flow and uses the reference definitions; Graph
+  # documents no link from a run to them, so the order is stated here.
+  depends_on = [
+    industrydata_inbound_api_flow.rostering,
+    industrydata_reference_definition.post_graduate,
+    industrydata_outbound_provisioning_flow_set.schools,
+  ]
 }
 
 output "flow" {
@@ -111,6 +184,16 @@ output "flow" {
   value = {
     id               = industrydata_inbound_api_flow.rostering.id
     readiness_status = industrydata_inbound_api_flow.rostering.readiness_status
+  }
+}
+
+output "provisioning" {
+  description = "Whether School Data Sync found each outbound flow ready."
+  value = {
+    users                = industrydata_outbound_provisioning_flow_set.schools.user_flow.readiness_status
+    class_groups         = industrydata_outbound_provisioning_flow_set.schools.class_group_flow.readiness_status
+    security_groups      = industrydata_outbound_provisioning_flow_set.schools.security_group_flow.readiness_status
+    administrative_units = industrydata_outbound_provisioning_flow_set.schools.administrative_unit_flow.readiness_status
   }
 }
 
