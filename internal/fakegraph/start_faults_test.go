@@ -63,7 +63,9 @@ func TestStartLimitAnswers(t *testing.T) {
 		}
 		clock.Advance(2 * time.Second)
 		op := graphCall(t, s, http.MethodGet, location, "").object(t)
-		var detail struct{ Error struct{ Code, Message string } }
+		var detail struct {
+			Error struct{ Code, Message string }
+		}
 		_ = json.Unmarshal([]byte(op["statusDetail"].(string)), &detail)
 		if op["status"] != "failed" || op["resourceLocation"] != nil || detail.Error.Code != codeConflict || !strings.Contains(detail.Error.Message, "at most 5 runs") {
 			t.Errorf("at the end: %v", op)
