@@ -88,7 +88,9 @@ func (r *runResource) lookForStart(ctx context.Context, sentAt time.Time) (strin
 	}
 	since := sentAt.Add(-startClockSkew)
 	run, ok := closestTo(runs, sentAt, func(r graph.Run) *time.Time { return r.StartDateTime },
-		func(r graph.Run) bool { return r.StartDateTime != nil && !r.StartDateTime.Before(since) && !starts.claimed[r.ID] })
+		func(r graph.Run) bool {
+			return r.StartDateTime != nil && !r.StartDateTime.Before(since) && !starts.claimed[r.ID]
+		})
 	if !ok {
 		return "", nil, nil
 	}
