@@ -523,7 +523,8 @@ func (s *Server) readAfterWrite404(w http.ResponseWriter, r *http.Request, rt *r
 	if r.Method != http.MethodGet || len(params) == 0 || !strings.HasPrefix(rt.patterns[0], "runs/{}") {
 		return false
 	}
-	if !s.notYetReadable(params[0]) && !(rt.patterns[0] == "runs/{}" && s.readsLate(params[0])) {
+	early := s.notYetReadable(params[0])
+	if !early && (rt.patterns[0] != "runs/{}" || !s.readsLate(params[0])) {
 		return false
 	}
 	if sw, ok := w.(*statusWriter); ok {
