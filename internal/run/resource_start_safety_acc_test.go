@@ -144,7 +144,41 @@ func lookedUntil(fake *fakegraph.Server, d time.Duration) error {
 	if len(looks) < 3 || looks[len(looks)-1].Sub(startT0) < d {
 		return fmt.Errorf("the operations were listed at %v; want several looks, the last %s or more after the start", looks, d)
 	}
+	for i := 1; i < len(looks); i++ {
+		if gap := looks[i].Sub(looks[i-1]); gap < 2*time.Second || gap > 15*time.Second {
+			return fmt.Errorf("looks %d and %d were %s apart; the pauses grow from 2 s to 15 s", i, i+1, gap)
+		}
+	}
 	return nil
+}
+
+// Where Graph cannot list operations, a start whose outcome is unknown is
+// resolved among the runs: the run that started closest to the request.
+func TestAccRun_startWithUnknownOutcomeFallsBackToRuns(t *testing.T) {
+	acctest.PreCheck(t)
+	fake := acctest.NewFake(t, fakegraph.Options{})
+	fake.InjectFault(fakegraph.Fault{Method: http.MethodPost, Path: startPath, Drop: true})
+	fake.InjectFault(fakegraph.Fault{Method: http.MethodGet, Path: "/external/industryData/operations", Status: http.StatusMethodNotAllowed, Times: 10})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:           runConfig(fake, map[string]string{}),
+			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.ExpectWrites(fake, startLine),
+				acctest.CheckResources(func(resources []acctest.StateResource) error {
+					runs := fake.Runs()
+					if len(runs) != 1 || resources[0].Values["id"] != runs[0].ID {
+						return fmt.Errorf("state holds %v, the fake %+v", resources[0].Values["id"], runs)
+					}
+					if n := fake.FaultStats().Scripted; n < 2 {
+						return fmt.Errorf("%d scripted faults met; the operations were never refused", n)
+					}
+					return nil
+				}),
+			},
+		}},
+	})
 }
 
 // A 503 with Retry-After is Graph throttling: the start was refused, and is
