@@ -17,8 +17,8 @@ import (
 
 // starts serialises run starts within this process and remembers which runs
 // and operations they produced. Starts are rare (five per 12 hours), and one
-// at a time means a start whose outcome is unknown can only be the newest
-// unclaimed start — never one another resource of this apply just made.
+// at a time means that looking for a start whose outcome is unknown never
+// meets another start of this apply in flight, and skips those already made.
 var starts struct {
 	sync.Mutex
 	claimed map[string]bool // run and operation ids
@@ -165,11 +165,14 @@ func operationOutcome(op graph.Operation) string {
 			what += fmt.Sprintf(" (resourceLocation %q)", op.ResourceLocation)
 		}
 	}
-	if e := op.DetailError(); e.Message != "" || e.Code != "" {
+	e := op.DetailError()
+	switch {
+	case e.Message != "" && e.Code != "":
+		what += fmt.Sprintf(": %s (code %s)", e.Message, e.Code)
+	case e.Message != "":
 		what += ": " + e.Message
-		if e.Code != "" {
-			what += fmt.Sprintf(" (code %s)", e.Code)
-		}
+	case e.Code != "":
+		what += ": code " + e.Code
 	}
 	return what
 }
