@@ -10,15 +10,6 @@ import (
 	"time"
 )
 
-// KindListOperations is listing industryData's long-running operations, the
-// way a start whose answer was lost is found again.
-var KindListOperations = registerKind("list_operations", Permission{ // GET /operations
-	Operation: "listing the operations of starts", Request: "GET /operations",
-	Application: "IndustryData.ReadBasic.All", Delegated: "IndustryData.ReadBasic.All",
-	Source:     "https://learn.microsoft.com/graph/api/industrydata-longrunningoperation-get?view=graph-rest-beta",
-	Assumption: "assumed: the same permission as reading one operation; Graph documents reading one, and the collection under /operations",
-})
-
 // Operation is a longRunningOperation.
 type Operation struct {
 	ID               string
