@@ -36,6 +36,10 @@ type Fault struct {
 	// Drop, instead of answering Status, applies a write and then drops the
 	// connection: the client cannot know the outcome.
 	Drop bool
+	// Apply processes a write before answering Status: a gateway's 503 or
+	// 504 after the service acted, which a real gateway allows. Without it
+	// a write answered Status was not processed.
+	Apply bool
 }
 
 // InjectFault queues a fault.
@@ -96,6 +100,14 @@ type FaultPlan struct {
 	// Measured on the server's clock (Options.Now). Lists are not affected
 	// (assumption: the reference only mentions GETs of the new object).
 	NotFoundAfterWrite time.Duration
+
+	// LateNotFoundReads models a lagging replica: once a run created by the
+	// start action has been read (GET of the run itself) once, the next
+	// LateNotFoundReads GETs of it answer 404 itemNotFound, as a read that
+	// reaches a replica not yet caught up would (the reference's
+	// read-after-write 404, met late). Counted in reads, not time, so that
+	// which request meets it does not depend on how fast a client is.
+	LateNotFoundReads int
 }
 
 // Validate reports rates outside [0, 1] or adding up to more than 1, and
@@ -116,6 +128,9 @@ func (p FaultPlan) Validate() error {
 	}
 	if p.Latency < 0 || p.LatencyJitter < 0 || p.NotFoundAfterWrite < 0 {
 		return errors.New("fault plan: durations must not be negative")
+	}
+	if p.LateNotFoundReads < 0 {
+		return errors.New("fault plan: LateNotFoundReads must not be negative")
 	}
 	if _, err := retryAfterValue(p.RetryAfter, time.Now()); err != nil {
 		return err
@@ -309,6 +324,9 @@ func (s *Server) injectFaults(w *statusWriter, r *http.Request, handle func(http
 			}
 			dropConnection(w)
 		}
+		if f.Apply && isWrite(r.Method) {
+			handle(httptest.NewRecorder())
+		}
 		if f.RetryAfter != "" {
 			w.Header().Set("Retry-After", f.RetryAfter)
 		}
@@ -451,10 +469,62 @@ func (s *Server) notYetReadable(id string) bool {
 	return true
 }
 
+// lagging is a started run's progress through FaultPlan.LateNotFoundReads.
+type lagging struct {
+	seen bool // read once already
+	left int  // 404s still to answer
+}
+
+// lateNotFoundReads is the plan's LateNotFoundReads; read it before taking
+// s.mu (the fault state's lock is never taken under it).
+func (s *Server) lateNotFoundReads() int {
+	s.fs.mu.Lock()
+	defer s.fs.mu.Unlock()
+	return s.fs.plan.LateNotFoundReads
+}
+
+// markLaggingLocked arms n late 404s of a run created by the start action.
+func (s *Server) markLaggingLocked(id string, n int) {
+	if n == 0 {
+		return
+	}
+	if s.lagging == nil {
+		s.lagging = map[string]lagging{}
+	}
+	s.lagging[id] = lagging{left: n}
+}
+
+// readsLate reports whether this GET of a run meets a lagging replica: the
+// first read does not, the next LateNotFoundReads do.
+func (s *Server) readsLate(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, ok := s.lagging[id]
+	switch {
+	case !ok:
+		return false
+	case !l.seen:
+		l.seen = true
+		s.lagging[id] = l
+		return false
+	}
+	if l.left--; l.left == 0 {
+		delete(s.lagging, id)
+	} else {
+		s.lagging[id] = l
+	}
+	return true
+}
+
 // readAfterWrite404 answers 404 to a GET of a run (or of one of its
-// sub-resources) inside its read-after-write window.
+// sub-resources) inside its read-after-write window, or to a GET of the run
+// itself that meets a lagging replica.
 func (s *Server) readAfterWrite404(w http.ResponseWriter, r *http.Request, rt *route, params []string) bool {
-	if r.Method != http.MethodGet || len(params) == 0 || !strings.HasPrefix(rt.patterns[0], "runs/{}") || !s.notYetReadable(params[0]) {
+	if r.Method != http.MethodGet || len(params) == 0 || !strings.HasPrefix(rt.patterns[0], "runs/{}") {
+		return false
+	}
+	early := s.notYetReadable(params[0])
+	if !early && (rt.patterns[0] != "runs/{}" || !s.readsLate(params[0])) {
 		return false
 	}
 	if sw, ok := w.(*statusWriter); ok {

@@ -66,6 +66,21 @@ type Options struct {
 	// Faults is the random fault plan (see FaultPlan); the zero value
 	// injects nothing. NewUnstartedServer panics on an invalid plan.
 	Faults FaultPlan
+
+	// StartLimit chooses how a start beyond the limit of five runs per 12
+	// hours is answered (the reference documents no status).
+	StartLimit StartLimitAnswer
+
+	// DeferRunCreation makes the run a start makes exist only once its
+	// operation leaves notStarted (half of OperationDelay); until then the
+	// operation's resourceLocation is null. Without it the run exists from
+	// the moment the start is accepted.
+	DeferRunCreation bool
+
+	// ScheduledRuns are the service's own runs (it runs every 12 hours by
+	// itself): at each instant, on the server's clock, a run starts without
+	// any start request or operation.
+	ScheduledRuns []time.Time
 }
 
 // Default credentials, used when Options leaves them empty.
@@ -111,7 +126,11 @@ type Server struct {
 	requests   []*Request
 	faults     []Fault
 	written    map[string]time.Time // run id → creation, for the read-after-write window
-	entities   entityStore          // configuration entities (entities.go)
+	lagging    map[string]lagging   // run id → late 404s still to answer (FaultPlan.LateNotFoundReads)
+	startLimit StartLimitAnswer
+	deferRuns  bool
+	scheduled  []time.Time // the service's own runs still to start
+	entities   entityStore // configuration entities (entities.go)
 
 	fs faultState // the fault plan, its generator and counters; own lock
 }
@@ -151,6 +170,9 @@ func NewUnstartedServer(opts Options) *Server {
 		ops:          map[string]operation{},
 		tokens:       map[string]time.Time{},
 		entities:     newEntityStore(),
+		startLimit:   opts.StartLimit,
+		deferRuns:    opts.DeferRunCreation,
+		scheduled:    slices.Clone(opts.ScheduledRuns),
 	}
 	seedRoleGroups(s)
 	seedReferenceDefinitions(s)
@@ -393,6 +415,7 @@ func (s *Server) serveGraph(w *statusWriter, r *http.Request, body []byte, bodyE
 // handleGraph answers an authenticated Graph request that met no fault (or
 // a write the fault plan applies before failing it).
 func (s *Server) handleGraph(w http.ResponseWriter, r *http.Request, body []byte, bodyErr error) {
+	s.startDueRuns()
 	s.endFinishedRuns()
 	switch {
 	case errors.Is(bodyErr, errUnsupportedEncoding):

@@ -49,13 +49,14 @@ func notFoundWindow(ctx context.Context) time.Duration {
 // right after the telemetry handler (so every attempt carries the same
 // client-request-id) and before logging (so every attempt is logged):
 //
-//   - 429 and 503 are retried for every method: Graph uses both to throttle,
-//     and a throttled request was refused, so the outcome is known.
-//   - 504 and connection errors are retried for idempotent methods (GET,
-//     HEAD, PUT, DELETE, PATCH — a PATCH resends the same body). For a POST
-//     they end in *OutcomeUnknownError, never in a resend; a POST whose
-//     connection could not even be opened is known not to have been sent and
-//     returns its error as is.
+//   - 429, 503, 504 and connection errors are retried for idempotent methods
+//     (GET, HEAD, PUT, DELETE, PATCH — a PATCH resends the same body).
+//   - A POST is resent only when it was throttled: on 429, or on 503 with a
+//     Retry-After (see decideResend). Any other 503, a 504, or a connection
+//     that failed after the request may have been sent end in
+//     *OutcomeUnknownError, never in a resend; a POST whose connection could
+//     not even be opened is known not to have been sent and returns its
+//     error as is.
 //   - 404 is retried for GET and HEAD only under WithNotFoundRetry.
 //   - Waits honour Retry-After (seconds or an HTTP date), else exponential
 //     backoff with full jitter (RetryBaseDelay doubling, at most RetryMaxWait).
@@ -223,27 +224,22 @@ func (st *retryState) onError(attempt int, err error) error {
 func (st *retryState) onResponse(attempt int, resp *http.Response) (*http.Response, error, bool) {
 	ctx := st.req.Context()
 	status := resp.StatusCode
+	retryAfter := resp.Header.Get("Retry-After")
+	wait, hasRetryAfter := parseRetryAfter(retryAfter, st.h.now())
 	var message string
-	switch {
-	case status == http.StatusTooManyRequests, status == http.StatusServiceUnavailable && !st.idempotent:
-		// Graph throttles with 429 and 503 alike, and a throttled request was
-		// refused, not processed: even a POST may be sent again.
+	switch decideResend(st.idempotent, status, hasRetryAfter) {
+	case resendThrottled:
 		message = "Graph request throttled, retrying"
-	case status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout:
-		if !st.idempotent {
-			return nil, st.outcomeUnknown(status, resp.Header.Get("request-id"), readError(resp)), false
-		}
-		// Graph throttles with 503 as well as 429.
-		message = "Graph request throttled, retrying"
-	case status == http.StatusNotFound && st.nfWindow > 0:
-		message = "Graph object not found yet, retrying"
+	case notResentOutcomeUnknown:
+		return nil, st.outcomeUnknown(status, resp.Header.Get("request-id"), readError(resp)), false
 	default:
-		return normalizeErrorBody(resp), nil, false
+		if status != http.StatusNotFound || st.nfWindow <= 0 {
+			return normalizeErrorBody(resp), nil, false
+		}
+		message = "Graph object not found yet, retrying"
 	}
 
-	retryAfter := resp.Header.Get("Retry-After")
-	wait, ok := parseRetryAfter(retryAfter, st.h.now())
-	if !ok {
+	if !hasRetryAfter {
 		wait = st.backoff()
 	}
 	if status == http.StatusNotFound && st.h.now().Add(wait).Sub(st.start) > st.nfWindow {
@@ -266,6 +262,35 @@ func (st *retryState) onResponse(attempt int, resp *http.Response) (*http.Respon
 		return nil, st.giveUp(attempt, status, retryAfter, wait, RetryStopCanceled, err), false
 	}
 	return nil, nil, true
+}
+
+// resendDecision is what the retry policy does with an answer.
+type resendDecision int
+
+const (
+	notResent               resendDecision = iota // the answer is returned as it is
+	resendThrottled                               // the request was refused: wait, then send it again
+	notResentOutcomeUnknown                       // the request may have been processed: never resent
+)
+
+// decideResend is the policy's table for answers (a 404 inside a
+// read-after-write window aside). Graph throttles with 429, and with 503 and
+// 504 as well; a throttled request was refused, so sending it again is safe.
+// But a 503 or a 504 can also come from a gateway after the service acted,
+// so a request that is not idempotent (a POST: starting a run) is resent only
+// on a 429, or on a 503 that carries Retry-After, the mark of throttling. Any
+// other 503, and every 504, leave its outcome unknown.
+func decideResend(idempotent bool, status int, hasRetryAfter bool) resendDecision {
+	switch status {
+	case http.StatusTooManyRequests:
+		return resendThrottled
+	case http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		if idempotent || status == http.StatusServiceUnavailable && hasRetryAfter {
+			return resendThrottled
+		}
+		return notResentOutcomeUnknown
+	}
+	return notResent
 }
 
 // backoff is the next exponential wait with full jitter.

@@ -10,8 +10,9 @@ import (
 
 // OutcomeUnknownError is a request that is not safe to resend (a POST, such as
 // starting a run) and whose outcome is unknown: the connection failed after
-// the request may have been sent, or a gateway answered 503 or 504, which does
-// not say whether the service acted on it. It was NOT resent. A caller resolves
+// the request may have been sent, or a gateway answered 504, or 503 without
+// the Retry-After of throttling, neither of which says whether the service
+// acted on it. It was NOT resent. A caller resolves
 // it by looking at the service's state, never by sending it again.
 type OutcomeUnknownError struct {
 	Operation  string // what the provider was doing; set by the typed operation

@@ -220,6 +220,10 @@ func TestRetryPolicy(t *testing.T) {
 			waits: []time.Duration{time.Second},
 		},
 		{
+			name: "POST answered 503 without Retry-After has an unknown outcome and is not resent", method: http.MethodPost,
+			steps: []step{{status: 503}, {status: 202}}, want: unknown, attempts: 1,
+		},
+		{
 			name: "POST answered 504 has an unknown outcome and is not resent", method: http.MethodPost,
 			steps: []step{{status: 504}, {status: 202}}, want: unknown, attempts: 1,
 		},
@@ -344,6 +348,41 @@ func TestRetryPolicy(t *testing.T) {
 				t.Errorf("waits (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestDecideResend is the policy's table: which answers are resent, for
+// which methods, and which leave a request's outcome unknown.
+func TestDecideResend(t *testing.T) {
+	tests := []struct {
+		method        string
+		status        int
+		hasRetryAfter bool
+		want          resendDecision
+	}{
+		{http.MethodGet, 429, false, resendThrottled},
+		{http.MethodGet, 503, false, resendThrottled},
+		{http.MethodGet, 504, false, resendThrottled},
+		{http.MethodPatch, 503, false, resendThrottled},
+		{http.MethodPatch, 504, true, resendThrottled},
+		{http.MethodDelete, 504, false, resendThrottled},
+		{http.MethodPost, 429, false, resendThrottled},
+		{http.MethodPost, 429, true, resendThrottled},
+		{http.MethodPost, 503, true, resendThrottled},
+		{http.MethodPost, 503, false, notResentOutcomeUnknown},
+		{http.MethodPost, 504, false, notResentOutcomeUnknown},
+		{http.MethodPost, 504, true, notResentOutcomeUnknown},
+		{http.MethodGet, 500, true, notResent},
+		{http.MethodPost, 500, false, notResent},
+		{http.MethodPost, 409, false, notResent},
+		{http.MethodGet, 404, false, notResent},
+		{http.MethodPost, 202, true, notResent},
+	}
+	names := map[resendDecision]string{notResent: "answer", resendThrottled: "resend", notResentOutcomeUnknown: "outcome unknown"}
+	for _, tt := range tests {
+		if got := decideResend(idempotentMethods[tt.method], tt.status, tt.hasRetryAfter); got != tt.want {
+			t.Errorf("%s answered %d (Retry-After: %v): %s, want %s", tt.method, tt.status, tt.hasRetryAfter, names[got], names[tt.want])
+		}
 	}
 }
 

@@ -40,4 +40,11 @@ var (
 		Application: "IndustryData.ReadBasic.All", Delegated: "IndustryData.ReadBasic.All",
 		Source: "https://learn.microsoft.com/graph/api/industrydata-longrunningoperation-get?view=graph-rest-beta",
 	})
+	// KindListOperations is how a start whose answer was lost is found again.
+	KindListOperations = registerKind("list_operations", Permission{ // GET /operations
+		Operation: "listing the operations of starts", Request: "GET /operations",
+		Application: "IndustryData.ReadBasic.All", Delegated: "IndustryData.ReadBasic.All",
+		Source:     "https://learn.microsoft.com/graph/api/industrydata-longrunningoperation-get?view=graph-rest-beta",
+		Assumption: "assumed: the same permission as reading one operation; Graph documents reading one, and the collection under /operations",
+	})
 )

@@ -93,39 +93,6 @@ func (c *Client) StartRun(ctx context.Context) (string, error) {
 // operation that tracks it: a run has probably started, but which is unknown.
 var ErrStartWithoutLocation = errors.New("the service accepted the start but sent no Location header naming its operation")
 
-// Operation is a longRunningOperation.
-type Operation struct {
-	ID               string
-	Status           string // notStarted, running, succeeded, failed, unknownFutureValue
-	StatusDetail     string
-	ResourceLocation string
-	CreatedDateTime  *time.Time
-}
-
-// ResourceID is the id at the end of ResourceLocation (the run a start made).
-func (o Operation) ResourceID() string { return lastSegment(o.ResourceLocation) }
-
-// Done reports whether the operation has ended, well or badly.
-func (o Operation) Done() bool { return o.Status == "succeeded" || o.Status == "failed" }
-
-// GetOperation reads one long-running operation.
-func (c *Client) GetOperation(ctx context.Context, id string) (*Operation, error) {
-	op := "reading industry data operation " + id
-	res, err := c.industryData.Operations().ByLongRunningOperationId(id).Get(ctx, nil)
-	if err != nil {
-		return nil, wrapErrorKind(KindReadOperation, op, err)
-	}
-	out := &Operation{
-		ID: deref(res.GetId()), StatusDetail: deref(res.GetStatusDetail()),
-		ResourceLocation: deref(res.GetResourceLocation()), CreatedDateTime: res.GetCreatedDateTime(),
-		Status: "unknownFutureValue",
-	}
-	if s := res.GetStatus(); s != nil {
-		out.Status = s.String()
-	}
-	return out, nil
-}
-
 // IsOutcomeUnknown reports whether err is a request that may or may not have
 // taken effect and was not resent (see OutcomeUnknownError).
 func IsOutcomeUnknown(err error) bool {

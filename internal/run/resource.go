@@ -85,6 +85,9 @@ func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, re
 	run, d = r.converge(ctx, run, plan, config, current)
 	resp.Diagnostics.Append(d...)
 	stats := r.saveWithStatistics(ctx, &current, run, &resp.State, &resp.Diagnostics)
+	if !lifecycle.Known(plan.RunID) {
+		resp.Diagnostics.Append(rememberStart(ctx, resp.Private)...)
+	}
 	if plan.WaitForCompletion.ValueBool() && !lifecycle.Known(plan.RunID) && isFinal(run.Status) && !resp.Diagnostics.HasError() {
 		// The run is saved: failing the gate now taints it (see gate.go).
 		resp.Diagnostics.Append(gateOf(ctx, plan).judge(run, stats)...)
@@ -219,7 +222,8 @@ func (r *runResource) patch(ctx context.Context, id string, patch graph.RunPatch
 }
 
 // Read refreshes the run. A run Graph no longer has leaves state, so the
-// next plan proposes to create it again.
+// next plan proposes to create it again; within the read-after-start window
+// of a run this resource started, a 404 is retried first.
 func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	state, err := stateModel.Get(ctx, req.State.Raw)
 	if err != nil {
@@ -229,6 +233,9 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	ctx, cancel := lifecycle.WithTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 
+	if left := notFoundWindowLeft(ctx, req.Private, clockNow()); left > 0 {
+		ctx = graph.WithNotFoundRetry(ctx, left) // just started: a 404 is Graph catching up
+	}
 	run, err := r.client.GetRun(ctx, state.ID.ValueString())
 	if lifecycle.RemoveIfGone(ctx, err, &resp.State, "Run", state.ID.ValueString()) {
 		return

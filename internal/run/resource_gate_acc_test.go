@@ -39,10 +39,9 @@ func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
 	return ctx.Err()
 }
 
-const (
-	gateRunDuration = 3 * time.Minute
-	startLine       = "POST /runs/microsoft.graph.industryData.start"
-)
+// gateRunDuration is how long a gate test's started run takes; startLine
+// (the start's request line) is shared with the start tests.
+const gateRunDuration = 3 * time.Minute
 
 // gateFake is a fake whose started runs end after gateRunDuration, on a
 // clock the provider's wait shares, as outcome says.

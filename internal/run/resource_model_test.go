@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
 	"github.com/industrydata/terraform-provider-industrydata/internal/timetypes"
 )
 
@@ -93,18 +92,4 @@ func basetypesObject(t map[string]attr.Type, v map[string]attr.Value) attr.Value
 		panic(diags)
 	}
 	return o
-}
-
-func TestNewestStartedSince(t *testing.T) {
-	at := func(h int) *time.Time { v := time.Date(2024, 5, 1, h, 0, 0, 0, time.UTC); return &v }
-	runs := []graph.Run{{ID: "old", StartDateTime: at(1)}, {ID: "new", StartDateTime: at(5)}, {ID: "mid", StartDateTime: at(3)}, {ID: "none"}}
-	if got := newestStartedSince(runs, *at(2), nil); got == nil || got.ID != "new" {
-		t.Errorf("got %+v, want the newest run since 02:00", got)
-	}
-	if got := newestStartedSince(runs, *at(2), map[string]bool{"new": true}); got == nil || got.ID != "mid" {
-		t.Errorf("got %+v, want the newest unclaimed run", got)
-	}
-	if got := newestStartedSince(runs, *at(6), nil); got != nil {
-		t.Errorf("got %+v, want none", got)
-	}
 }

@@ -23,6 +23,12 @@ func TestStartOperationFailure(t *testing.T) {
 			want: `the start operation op2 ended with status "failed".`, wantNot: ": ."},
 		{name: "succeeded without a run", op: graph.Operation{ID: "op3", Status: "succeeded"},
 			want: "the start operation op3 succeeded but named no industry data run."},
+		{name: "succeeded with a location that names no run", op: graph.Operation{ID: "op4", Status: "succeeded", ResourceLocation: "https://g/runs/pending"},
+			want: `the start operation op4 succeeded but named no industry data run (resourceLocation "https://g/runs/pending").`},
+		{name: "failed with Graph's error body", op: graph.Operation{ID: "op5", Status: "failed", StatusDetail: `{"error":{"code":"noFlows","message":"No active inbound flow"}}`},
+			want: `the start operation op5 ended with status "failed": No active inbound flow (code noFlows).`},
+		{name: "failed with a code only", op: graph.Operation{ID: "op6", Status: "failed", StatusDetail: `{"code":"noFlows"}`},
+			want: `the start operation op6 ended with status "failed": code noFlows.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -39,5 +45,28 @@ func TestStartOperationFailure(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A failed start operation is the start limit when its error code is one of
+// the limit's other forms or speaks of a limit or quota; nothing else is.
+func TestIsLimitFailure(t *testing.T) {
+	tests := []struct {
+		status, detail string
+		want           bool
+	}{
+		{"failed", `{"error":{"code":"conflict","message":"At most 5 runs"}}`, true},
+		{"failed", `{"code":"TooManyRequests"}`, true},
+		{"failed", `{"error":{"code":"runLimitExceeded"}}`, true},
+		{"failed", `{"error":{"code":"QuotaExceeded"}}`, true},
+		{"failed", `{"error":{"code":"noActiveInboundFlow","message":"limit"}}`, false},
+		{"failed", "At most five runs per 12 hours", false},
+		{"failed", "", false},
+		{"succeeded", `{"error":{"code":"conflict"}}`, false},
+	}
+	for _, tt := range tests {
+		if got := isLimitFailure(graph.Operation{Status: tt.status, StatusDetail: tt.detail}); got != tt.want {
+			t.Errorf("%s %s: %v, want %v", tt.status, tt.detail, got, tt.want)
+		}
 	}
 }
