@@ -26,13 +26,14 @@ const (
 // startT0 is where a clocked fake's clock stands when the start is sent.
 var startT0 = time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
 
-// clockedFake is a fake whose clock the provider's start waits share: a
-// pause of the provider moves the fake's time on at once. Tests that use it
+// clockedFake is a fake whose clock the provider's run clock shares (a
+// start's waits, the wait for completion): a pause of the provider moves the
+// fake's time on at once. Tests that use it
 // must use resource.Test, not ParallelTest.
 func clockedFake(t *testing.T, opts fakegraph.Options) *fakegraph.Server {
 	t.Helper()
 	clock := acctest.NewClock(startT0)
-	t.Cleanup(run.SetStartClock(clock.Now, clock.Sleep))
+	t.Cleanup(run.SetClock(clock.Now, clock.Sleep))
 	opts.Now = clock.Now
 	return acctest.NewFake(t, opts)
 }
