@@ -2,11 +2,9 @@ package connector
 
 import (
 	"context"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -30,21 +28,8 @@ type azureDataLakeResource struct {
 	*lifecycle.CRUD[azureDataLakeModel, graph.DataConnector]
 }
 
-var azureDataLakeCRUD = &lifecycle.CRUD[azureDataLakeModel, graph.DataConnector]{
-	What: "Azure Data Lake connector", DefaultTimeout: 5 * time.Minute,
-	Graph:     callsFor(graph.ConnectorAzureDataLake, "industrydata_azure_data_lake_connector"),
-	ToGraph:   azureDataLakeModel.toGraph,
-	FromGraph: azureDataLakeFromGraph,
-	ID:        func(m azureDataLakeModel) string { return m.ID.ValueString() },
-	Timeouts:  func(m azureDataLakeModel) timeouts.Value { return m.Timeouts },
-	Complete: func(ctx context.Context, c *graph.Client, m azureDataLakeModel) (azureDataLakeModel, error) {
-		return m, completeSourceSystem(ctx, c, m.ID.ValueString(), &m.SourceSystemID)
-	},
-	AfterWrite: func(ctx context.Context, c *graph.Client, m azureDataLakeModel, diags *diag.Diagnostics) azureDataLakeModel {
-		m.LastValidation = lastValidation(ctx, c, m.ID.ValueString(), m.Validate, diags)
-		return m
-	},
-}
+var azureDataLakeCRUD = connectorCRUD("Azure Data Lake connector", graph.ConnectorAzureDataLake,
+	"industrydata_azure_data_lake_connector", azureDataLakeModel.toGraph, azureDataLakeFromGraph)
 
 var (
 	_ resource.ResourceWithConfigure   = (*azureDataLakeResource)(nil)
@@ -78,6 +63,11 @@ type azureDataLakeModel struct {
 	Validate       types.Bool     `tfsdk:"validate"`
 	LastValidation types.Object   `tfsdk:"last_validation"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+}
+
+// common points at the attributes every connector has.
+func (m *azureDataLakeModel) common() commonFields {
+	return commonFields{ID: &m.ID, SourceSystemID: &m.SourceSystemID, Validate: &m.Validate, LastValidation: &m.LastValidation, Timeouts: &m.Timeouts}
 }
 
 func (m azureDataLakeModel) toGraph() graph.DataConnector {

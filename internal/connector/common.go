@@ -7,9 +7,11 @@ package connector
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -21,8 +23,9 @@ import (
 )
 
 // What both connector resources share: the attributes every
-// industryDataConnector has, its Graph calls checked for the subtype, and
-// reading the source system back after an import.
+// industryDataConnector has, its Graph calls checked for the subtype,
+// reading the source system back after an import and validating after each
+// write.
 
 // commonAttributes are the attributes of every connector; what names the
 // connector in descriptions ("Azure Data Lake connector").
@@ -49,6 +52,48 @@ func commonAttributes(ctx context.Context, what string) map[string]schema.Attrib
 		},
 		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 	})
+}
+
+// commonFields point at the attributes of commonAttributes in a connector's
+// model.
+type commonFields struct {
+	ID, SourceSystemID *types.String
+	Validate           *types.Bool
+	LastValidation     *types.Object
+	Timeouts           *timeouts.Value
+}
+
+// connectorModel is a connector resource's model (M), reached through a
+// pointer for its common attributes.
+type connectorModel[M any] interface {
+	*M
+	common() commonFields
+}
+
+// connectorCRUD is the lifecycle of the connector resource resourceType,
+// which manages connectors of the subtype typ; what names it in messages.
+// Only converting its model to and from Graph is the resource's own.
+func connectorCRUD[M any, P connectorModel[M]](what, typ, resourceType string,
+	toGraph func(M) graph.DataConnector, fromGraph func(*graph.DataConnector, M) M,
+) *lifecycle.CRUD[M, graph.DataConnector] {
+	return &lifecycle.CRUD[M, graph.DataConnector]{
+		What: what, DefaultTimeout: 5 * time.Minute,
+		Graph:     callsFor(typ, resourceType),
+		ToGraph:   toGraph,
+		FromGraph: fromGraph,
+		ID:        func(m M) string { return P(&m).common().ID.ValueString() },
+		Timeouts:  func(m M) timeouts.Value { return *P(&m).common().Timeouts },
+		Complete: func(ctx context.Context, c *graph.Client, m M) (M, error) {
+			f := P(&m).common()
+			err := completeSourceSystem(ctx, c, f.ID.ValueString(), f.SourceSystemID)
+			return m, err
+		},
+		AfterWrite: func(ctx context.Context, c *graph.Client, m M, diags *diag.Diagnostics) M {
+			f := P(&m).common()
+			*f.LastValidation = lastValidation(ctx, c, f.ID.ValueString(), *f.Validate, diags)
+			return m
+		},
+	}
 }
 
 // callsFor are the data connector calls of one subtype: reading a

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -35,22 +33,12 @@ type oneRosterResource struct {
 	*lifecycle.CRUD[oneRosterModel, graph.DataConnector]
 }
 
-var oneRosterCRUD = &lifecycle.CRUD[oneRosterModel, graph.DataConnector]{
-	What: "OneRoster API connector", DefaultTimeout: 5 * time.Minute,
-	Graph:     callsFor(graph.ConnectorOneRosterAPI, "industrydata_oneroster_api_connector"),
-	ToGraph:   oneRosterModel.toGraph,
-	FromGraph: oneRosterFromGraph,
-	ID:        func(m oneRosterModel) string { return m.ID.ValueString() },
-	Timeouts:  func(m oneRosterModel) timeouts.Value { return m.Timeouts },
-	Complete: func(ctx context.Context, c *graph.Client, m oneRosterModel) (oneRosterModel, error) {
-		return m, completeSourceSystem(ctx, c, m.ID.ValueString(), &m.SourceSystemID)
-	},
-	AfterWrite: func(ctx context.Context, c *graph.Client, m oneRosterModel, diags *diag.Diagnostics) oneRosterModel {
-		m.LastValidation = lastValidation(ctx, c, m.ID.ValueString(), m.Validate, diags)
-		return m
-	},
-	WriteOnly: writeOnlySecret,
-}
+var oneRosterCRUD = func() *lifecycle.CRUD[oneRosterModel, graph.DataConnector] {
+	crud := connectorCRUD("OneRoster API connector", graph.ConnectorOneRosterAPI,
+		"industrydata_oneroster_api_connector", oneRosterModel.toGraph, oneRosterFromGraph)
+	crud.WriteOnly = writeOnlySecret
+	return crud
+}()
 
 var (
 	_ resource.ResourceWithConfigure      = (*oneRosterResource)(nil)

@@ -65,6 +65,11 @@ func (s *secrets) secret() string {
 	return s.ClientSecretWO.ValueString()
 }
 
+// common points at the attributes every connector has.
+func (m *oneRosterModel) common() commonFields {
+	return commonFields{ID: &m.ID, SourceSystemID: &m.SourceSystemID, Validate: &m.Validate, LastValidation: &m.LastValidation, Timeouts: &m.Timeouts}
+}
+
 func (m oneRosterModel) toGraph() graph.DataConnector {
 	d := graph.DataConnector{
 		Type: graph.ConnectorOneRosterAPI, ID: m.ID.ValueString(), DisplayName: m.DisplayName.ValueString(),

@@ -1,11 +1,9 @@
 package connector_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,27 +18,10 @@ import (
 	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
 )
 
-// clock is a fake clock shared by the fake Graph (its Now) and the
-// provider's pause between two reads of a validation (its Sleep): a pause
-// moves time on at once, so a test waits for nothing.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *clock) Sleep(ctx context.Context, d time.Duration) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	return ctx.Err()
-}
-
 // validatingFake is a fake whose validations take 12 s on a fake clock the
 // provider's polling also runs on, and which reports outcome.
 func validatingFake(t *testing.T, outcome fakegraph.ValidationOutcome) *fakegraph.Server {
-	c := &clock{now: time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)}
+	c := acctest.NewClock(time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC))
 	t.Cleanup(connector.SetValidationSleep(c.Sleep))
 	fake := acctest.NewFake(t, fakegraph.Options{OperationDelay: 12 * time.Second, Now: c.Now})
 	fake.PutEntity(fakegraph.SourceSystems, map[string]any{"id": sisID, "displayName": "SIS"})

@@ -61,6 +61,19 @@ func patchOf(fields map[string]any) map[string]any {
 
 var emptyPlanAfterApply = resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
 
+// startCase is one apply of a bare industrydata_run, which starts a run and
+// leaves the next plan empty, with checks on the state and the fake.
+func startCase(fake *fakegraph.Server, checks ...statecheck.StateCheck) resource.TestCase {
+	return resource.TestCase{
+		ProtoV6ProviderFactories: acctest.Factories(fake),
+		Steps: []resource.TestStep{{
+			Config:            runConfig(fake, map[string]string{}),
+			ConfigPlanChecks:  emptyPlanAfterApply,
+			ConfigStateChecks: checks,
+		}},
+	}
+}
+
 // Adopting a run reads it once and sends one PATCH with only what differs.
 func TestAccRun_adoptPatchesOnlyWhatDiffers(t *testing.T) {
 	acctest.PreCheck(t)
@@ -152,33 +165,26 @@ func TestAccRun_adoptUnknownRunFails(t *testing.T) {
 func TestAccRun_startStartsOneRun(t *testing.T) {
 	acctest.PreCheck(t)
 	fake := acctest.NewFake(t, fakegraph.Options{OperationDelay: 1500 * time.Millisecond})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{{
-			Config:           runConfig(fake, map[string]string{}),
-			ConfigPlanChecks: emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.ExpectWrites(fake, "POST /runs/microsoft.graph.industryData.start"),
-				acctest.Check(func() error {
-					if n := len(fake.Runs()); n != 1 {
-						return fmt.Errorf("the fake holds %d runs, want 1", n)
-					}
-					polls := 0
-					for _, l := range acctest.GraphRequestLines(fake) {
-						if strings.HasPrefix(l, "GET /operations/") {
-							polls++
-						}
-					}
-					if polls < 2 {
-						return fmt.Errorf("the operation was read %d times; with a 1.5 s delay it must be polled until it succeeds", polls)
-					}
-					return nil
-				}),
-				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("status"), knownvalue.StringExact("running")),
-				statecheck.CompareValuePairs(resRun, tfjsonpath.New("id"), resRun, tfjsonpath.New("run_id"), compare.ValuesSame()),
-			},
-		}},
-	})
+	resource.ParallelTest(t, startCase(fake,
+		acctest.ExpectWrites(fake, "POST /runs/microsoft.graph.industryData.start"),
+		acctest.Check(func() error {
+			if n := len(fake.Runs()); n != 1 {
+				return fmt.Errorf("the fake holds %d runs, want 1", n)
+			}
+			polls := 0
+			for _, l := range acctest.GraphRequestLines(fake) {
+				if strings.HasPrefix(l, "GET /operations/") {
+					polls++
+				}
+			}
+			if polls < 2 {
+				return fmt.Errorf("the operation was read %d times; with a 1.5 s delay it must be polled until it succeeds", polls)
+			}
+			return nil
+		}),
+		statecheck.ExpectKnownValue(resRun, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+		statecheck.CompareValuePairs(resRun, tfjsonpath.New("id"), resRun, tfjsonpath.New("run_id"), compare.ValuesSame()),
+	))
 }
 
 // With wait_for_completion the apply returns once the run has ended (on
@@ -491,20 +497,13 @@ func TestAccRun_startWithUnknownOutcomeIsNotResent(t *testing.T) {
 func TestAccRun_startToleratesReadAfterWrite404(t *testing.T) {
 	acctest.PreCheck(t)
 	fake := acctest.NewFake(t, fakegraph.Options{Faults: fakegraph.FaultPlan{NotFoundAfterWrite: 2 * time.Second}})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{{
-			Config:           runConfig(fake, map[string]string{}),
-			ConfigPlanChecks: emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.Check(func() error {
-					if n := fake.FaultStats().NotFoundAfterWrite; n == 0 {
-						return fmt.Errorf("the fake answered no read-after-write 404: the test proves nothing")
-					}
-					return nil
-				}),
-				statecheck.ExpectKnownValue(resRun, tfjsonpath.New("status"), knownvalue.StringExact("running")),
-			},
-		}},
-	})
+	resource.ParallelTest(t, startCase(fake,
+		acctest.Check(func() error {
+			if n := fake.FaultStats().NotFoundAfterWrite; n == 0 {
+				return fmt.Errorf("the fake answered no read-after-write 404: the test proves nothing")
+			}
+			return nil
+		}),
+		statecheck.ExpectKnownValue(resRun, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+	))
 }

@@ -1,11 +1,9 @@
 package run_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,39 +15,22 @@ import (
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/acctest"
 	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
-	"github.com/industrydata/terraform-provider-industrydata/internal/run"
 )
 
 // The gate tests run on a fake clock shared by the fake Graph (its Now, so
-// RunDuration is measured on it) and the provider's wait (each pause moves
-// it on at once): a run of three minutes is waited for in no time. They
-// swap the provider's wait clock, so none of them runs in parallel.
-
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	return ctx.Err()
-}
+// RunDuration is measured on it) and the provider's pauses (each moves it on
+// at once): a run of three minutes is waited for in no time. They swap the
+// provider's clock, so none of them runs in parallel.
 
 // gateRunDuration is how long a gate test's started run takes; startLine
 // (the start's request line) is shared with the start tests.
 const gateRunDuration = 3 * time.Minute
 
-// gateFake is a fake whose started runs end after gateRunDuration, on a
-// clock the provider's wait shares, as outcome says.
+// gateFake is a clockedFake whose started runs end after gateRunDuration,
+// as outcome says.
 func gateFake(t *testing.T, outcome fakegraph.RunOutcome) *fakegraph.Server {
 	t.Helper()
-	c := &fakeClock{now: time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)}
-	t.Cleanup(run.SetWaitClock(c.Now, c.Sleep))
-	fake := acctest.NewFake(t, fakegraph.Options{RunDuration: gateRunDuration, Now: c.Now})
+	fake := clockedFake(t, fakegraph.Options{RunDuration: gateRunDuration})
 	fake.SetRunOutcome(outcome)
 	return fake
 }

@@ -31,29 +31,6 @@ func claim(id string) {
 	starts.claimed[id] = true
 }
 
-// startClock is the clock of a start's waits (reading its operation,
-// looking for the run of a start whose outcome is unknown) and of the
-// read-after-start window. Tests replace it with one the fake Graph shares
-// (export_start_test.go), so that no test waits.
-var startClock = struct {
-	sync.Mutex
-	now   func() time.Time
-	sleep func(ctx context.Context, d time.Duration) error
-}{now: time.Now, sleep: lifecycle.Sleep}
-
-func clockNow() time.Time {
-	startClock.Lock()
-	defer startClock.Unlock()
-	return startClock.now()
-}
-
-func clockSleep(ctx context.Context, d time.Duration) error {
-	startClock.Lock()
-	sleep := startClock.sleep
-	startClock.Unlock()
-	return sleep(ctx, d)
-}
-
 // start starts an on-demand run and returns it once the operation that
 // tracks the start names it. The start is sent once: it is not idempotent.
 func (r *runResource) start(ctx context.Context) (*graph.Run, error) {

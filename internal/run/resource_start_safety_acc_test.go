@@ -26,13 +26,14 @@ const (
 // startT0 is where a clocked fake's clock stands when the start is sent.
 var startT0 = time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
 
-// clockedFake is a fake whose clock the provider's start waits share: a
-// pause of the provider moves the fake's time on at once. Tests that use it
+// clockedFake is a fake whose clock the provider's run clock shares (a
+// start's waits, the wait for completion): a pause of the provider moves the
+// fake's time on at once. Tests that use it
 // must use resource.Test, not ParallelTest.
 func clockedFake(t *testing.T, opts fakegraph.Options) *fakegraph.Server {
 	t.Helper()
 	clock := acctest.NewClock(startT0)
-	t.Cleanup(run.SetStartClock(clock.Now, clock.Sleep))
+	t.Cleanup(run.SetClock(clock.Now, clock.Sleep))
 	opts.Now = clock.Now
 	return acctest.NewFake(t, opts)
 }
@@ -66,6 +67,18 @@ func expectStartedRunManaged(fake *fakegraph.Server) statecheck.StateCheck {
 	})
 }
 
+// expectOnlyRunManaged checks that the fake holds one run and that the
+// resource manages it.
+func expectOnlyRunManaged(fake *fakegraph.Server) statecheck.StateCheck {
+	return acctest.CheckResources(func(resources []acctest.StateResource) error {
+		runs := fake.Runs()
+		if len(runs) != 1 || resources[0].Values["id"] != runs[0].ID {
+			return fmt.Errorf("state holds %v, the fake %+v", resources[0].Values["id"], runs)
+		}
+		return nil
+	})
+}
+
 // A start answered 503 without Retry-After, 504, or a dropped connection,
 // after the service processed it, is not sent again: the provider finds its
 // operation, waits for it to name its run, and manages that run, not the run
@@ -84,17 +97,10 @@ func TestAccRun_startWithUnknownOutcomeFindsItsOperation(t *testing.T) {
 			fake := lateStartingFake(t)
 			tt.fault.Method, tt.fault.Path = http.MethodPost, startPath
 			fake.InjectFault(tt.fault)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.Factories(fake),
-				Steps: []resource.TestStep{{
-					Config:           runConfig(fake, map[string]string{}),
-					ConfigPlanChecks: emptyPlanAfterApply,
-					ConfigStateChecks: []statecheck.StateCheck{
-						acctest.ExpectWrites(fake, startLine),
-						expectStartedRunManaged(fake),
-					},
-				}},
-			})
+			resource.Test(t, startCase(fake,
+				acctest.ExpectWrites(fake, startLine),
+				expectStartedRunManaged(fake),
+			))
 		})
 	}
 }
@@ -159,26 +165,16 @@ func TestAccRun_startWithUnknownOutcomeFallsBackToRuns(t *testing.T) {
 	fake := acctest.NewFake(t, fakegraph.Options{})
 	fake.InjectFault(fakegraph.Fault{Method: http.MethodPost, Path: startPath, Drop: true})
 	fake.InjectFault(fakegraph.Fault{Method: http.MethodGet, Path: "/external/industryData/operations", Status: http.StatusMethodNotAllowed, Times: 10})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{{
-			Config:           runConfig(fake, map[string]string{}),
-			ConfigPlanChecks: emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.ExpectWrites(fake, startLine),
-				acctest.CheckResources(func(resources []acctest.StateResource) error {
-					runs := fake.Runs()
-					if len(runs) != 1 || resources[0].Values["id"] != runs[0].ID {
-						return fmt.Errorf("state holds %v, the fake %+v", resources[0].Values["id"], runs)
-					}
-					if n := fake.FaultStats().Scripted; n < 2 {
-						return fmt.Errorf("%d scripted faults met; the operations were never refused", n)
-					}
-					return nil
-				}),
-			},
-		}},
-	})
+	resource.ParallelTest(t, startCase(fake,
+		acctest.ExpectWrites(fake, startLine),
+		expectOnlyRunManaged(fake),
+		acctest.Check(func() error {
+			if n := fake.FaultStats().Scripted; n < 2 {
+				return fmt.Errorf("%d scripted faults met; the operations were never refused", n)
+			}
+			return nil
+		}),
+	))
 }
 
 // A 503 with Retry-After is Graph throttling: the start was refused, and is
@@ -187,22 +183,15 @@ func TestAccRun_startThrottledWith503IsResent(t *testing.T) {
 	acctest.PreCheck(t)
 	fake := acctest.NewFake(t, fakegraph.Options{})
 	fake.InjectFault(fakegraph.Fault{Method: http.MethodPost, Path: startPath, Status: http.StatusServiceUnavailable, RetryAfter: "0"})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{{
-			Config:           runConfig(fake, map[string]string{}),
-			ConfigPlanChecks: emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.ExpectWrites(fake, startLine, startLine),
-				acctest.Check(func() error {
-					if n := len(fake.Runs()); n != 1 {
-						return fmt.Errorf("the fake holds %d runs, want the one the second start made", n)
-					}
-					return nil
-				}),
-			},
-		}},
-	})
+	resource.ParallelTest(t, startCase(fake,
+		acctest.ExpectWrites(fake, startLine, startLine),
+		acctest.Check(func() error {
+			if n := len(fake.Runs()); n != 1 {
+				return fmt.Errorf("the fake holds %d runs, want the one the second start made", n)
+			}
+			return nil
+		}),
+	))
 }
 
 // While the start's operation is notStarted its resourceLocation is null:
@@ -210,36 +199,26 @@ func TestAccRun_startThrottledWith503IsResent(t *testing.T) {
 func TestAccRun_startWaitsForResourceLocation(t *testing.T) {
 	acctest.PreCheck(t)
 	fake := clockedFake(t, fakegraph.Options{DeferRunCreation: true, OperationDelay: 20 * time.Second})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.Factories(fake),
-		Steps: []resource.TestStep{{
-			Config:           runConfig(fake, map[string]string{}),
-			ConfigPlanChecks: emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.ExpectWrites(fake, startLine),
-				acctest.CheckResources(func(resources []acctest.StateResource) error {
-					runs := fake.Runs()
-					if len(runs) != 1 || resources[0].Values["id"] != runs[0].ID {
-						return fmt.Errorf("state holds %v, the fake %+v", resources[0].Values["id"], runs)
+	resource.Test(t, startCase(fake,
+		acctest.ExpectWrites(fake, startLine),
+		expectOnlyRunManaged(fake),
+		acctest.Check(func() error {
+			var before, after int // reads of the operation before and after it named the run
+			for _, r := range fake.GraphRequests() {
+				if strings.Contains(r.Path, "/industryData/operations/") {
+					if r.At.Before(ourRunStart) {
+						before++
+					} else {
+						after++
 					}
-					var before, after int // reads of the operation before and after it named the run
-					for _, r := range fake.GraphRequests() {
-						if strings.Contains(r.Path, "/industryData/operations/") {
-							if r.At.Before(ourRunStart) {
-								before++
-							} else {
-								after++
-							}
-						}
-					}
-					if before < 2 || after == 0 {
-						return fmt.Errorf("the operation was read %d times while notStarted and %d after; want both", before, after)
-					}
-					return nil
-				}),
-			},
-		}},
-	})
+				}
+			}
+			if before < 2 || after == 0 {
+				return fmt.Errorf("the operation was read %d times while notStarted and %d after; want both", before, after)
+			}
+			return nil
+		}),
+	))
 }
 
 // Right after a start, a refresh that meets a lagging replica (404 for a

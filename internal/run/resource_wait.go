@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -33,31 +32,6 @@ func waitPause(n int) time.Duration {
 	return min(time.Duration(pause), waitMostPause)
 }
 
-// waitClock is the clock the wait runs on; tests swap it for one shared
-// with the fake Graph (see export_test.go), so no test waits in real time.
-var waitClock = struct {
-	sync.Mutex
-	now   func() time.Time
-	sleep func(ctx context.Context, d time.Duration) error
-}{now: time.Now, sleep: sleepOrDone}
-
-func sleepOrDone(ctx context.Context, d time.Duration) error {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
-		return nil
-	}
-}
-
-func waitNowAndSleep() (func() time.Time, func(context.Context, time.Duration) error) {
-	waitClock.Lock()
-	defer waitClock.Unlock()
-	return waitClock.now, waitClock.sleep
-}
-
 // errWaitInterrupted says the wait ended because Terraform was interrupted
 // (Ctrl-C), not because time ran out.
 var errWaitInterrupted = errors.New("interrupted")
@@ -65,18 +39,17 @@ var errWaitInterrupted = errors.New("interrupted")
 // awaitFinal pauses by waitPause and reads the run with get until its
 // status is final, starting from run as just read. It logs its progress at
 // INFO before each pause so that a long wait shows it is alive. It stops at
-// ctx's deadline, measured on the wait's clock, or when ctx is canceled. It
+// ctx's deadline, measured on the run's clock, or when ctx is canceled. It
 // returns the run as last read, also with an error.
 func awaitFinal(ctx context.Context, run *graph.Run, get func(context.Context, string) (*graph.Run, error)) (*graph.Run, error) {
-	now, sleep := waitNowAndSleep()
-	started := now()
+	started := clockNow()
 	budget, bounded := time.Duration(0), false
 	if deadline, ok := ctx.Deadline(); ok {
 		budget, bounded = time.Until(deadline), true
 	}
 	id := run.ID
 	for reads := 1; ; reads++ {
-		elapsed := now().Sub(started)
+		elapsed := clockNow().Sub(started)
 		if isFinal(run.Status) {
 			tflog.Info(ctx, fmt.Sprintf("run %s ended with status %s after %s", id, run.Status, elapsed.Round(time.Second)))
 			return run, nil
@@ -90,7 +63,7 @@ func awaitFinal(ctx context.Context, run *graph.Run, get func(context.Context, s
 				return run, waitStopped(ctx, id, reads, context.DeadlineExceeded)
 			}
 		}
-		if err := sleep(ctx, pause); err != nil {
+		if err := clockSleep(ctx, pause); err != nil {
 			return run, waitStopped(ctx, id, reads, err)
 		}
 		latest, err := get(ctx, id)

@@ -33,7 +33,7 @@ func TestAccRunWait_interruptedLeavesStateConsistent(t *testing.T) {
 		{"the run is still running", false, "running", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			clock := &fakeClock{now: time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)}
+			clock := acctest.NewClock(startT0)
 			fake := acctest.NewFake(t, fakegraph.Options{RunDuration: gateRunDuration, Now: clock.Now})
 			fake.SetRunOutcome(endedWith("completedWithErrors"))
 			cli := acctest.NewCLIRun(t, fake)

@@ -49,7 +49,7 @@ func TestWaitForCompletionInterrupted(t *testing.T) {
 			defer fake.Close()
 			ctx, interrupt := context.WithCancel(context.Background())
 			defer interrupt()
-			t.Cleanup(SetWaitClock(time.Now, func(ctx context.Context, _ time.Duration) error {
+			t.Cleanup(SetClock(time.Now, func(ctx context.Context, _ time.Duration) error {
 				if tt.endsMeanwhile {
 					ended := running
 					end := start.Add(time.Minute)

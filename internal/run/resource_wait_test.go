@@ -50,7 +50,7 @@ func runEndingAt(c *fakeWaitClock, end time.Time, reads *[]time.Time) func(conte
 
 func useWaitClock(t *testing.T) *fakeWaitClock {
 	c := &fakeWaitClock{now: time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)}
-	t.Cleanup(SetWaitClock(c.Now, c.Sleep))
+	t.Cleanup(SetClock(c.Now, c.Sleep))
 	return c
 }
 
