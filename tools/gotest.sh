@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one part of `make test` and keeps its counts for the summary:
-#   unit       every test except acceptance tests (TestAcc*)
+#   unit       every test except acceptance tests (TestAcc*), and every benchmark once
 #   terraform  acceptance tests on the pinned Terraform
 #   opentofu   acceptance tests on the pinned OpenTofu
 #   summary    prints the counts of the parts run so far, and fails if any
@@ -40,7 +40,8 @@ acceptance() { # acceptance NAME CLI-PATH extra NAME=value environment...
 
 case "$part" in
   unit)
-    run unit -count=1 -v -skip '^TestAcc' ./... ;;
+    # Every benchmark runs once too, so none rots between two `make bench` runs.
+    run unit -count=1 -v -skip '^TestAcc' -bench . -benchtime 1x ./... ;;
   terraform)
     acceptance terraform "$(tools/cli.sh terraform)" ;;
   opentofu)

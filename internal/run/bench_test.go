@@ -66,8 +66,10 @@ func BenchmarkRunFromGraph(b *testing.B) {
 // benchModel is an industrydata_run model as Create starts it, before setRun.
 func benchModel(ctx context.Context) resourceModel {
 	return resourceModel{
-		Statistics: types.ObjectNull(attrTypesOf(ctx, "statistics")),
-		Timeouts:   timeouts.Value{Object: types.ObjectNull(resourceSchema(ctx).Attributes["timeouts"].GetType().(timeouts.Type).AttrTypes)},
+		Statistics:     types.ObjectNull(attrTypesOf(ctx, "statistics")),
+		Timeouts:       timeouts.Value{Object: types.ObjectNull(resourceSchema(ctx).Attributes["timeouts"].GetType().(timeouts.Type).AttrTypes)},
+		FailOnStatuses: types.SetNull(types.StringType),
+		Triggers:       types.MapNull(types.StringType),
 	}
 }
 
