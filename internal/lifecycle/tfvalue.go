@@ -3,6 +3,7 @@ package lifecycle
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
@@ -85,14 +86,18 @@ func terraformElements(ctx context.Context, t tftypes.Type, elems []attr.Value) 
 // computed attribute name set to v of Terraform type t: the state a data
 // source returns, built without State.Set's reflection.
 func ConfigWith(ctx context.Context, config tftypes.Value, name string, t tftypes.Type, v attr.Value) (tftypes.Value, error) {
-	var attrs map[string]tftypes.Value
-	if err := config.As(&attrs); err != nil {
+	var configured map[string]tftypes.Value
+	if err := config.As(&configured); err != nil {
 		return tftypes.Value{}, err
 	}
 	converted, err := TerraformValue(ctx, t, v)
 	if err != nil {
 		return tftypes.Value{}, fmt.Errorf("%s: %w", name, err)
 	}
+	// As hands out the configuration's own map: writing to it would change
+	// the configuration the framework still holds (it then compared the
+	// whole list with itself, value by value, after every read).
+	attrs := maps.Clone(configured)
 	attrs[name] = converted
 	return tftypes.NewValue(config.Type(), attrs), nil
 }
