@@ -32,11 +32,11 @@ type listDataSource struct {
 var _ datasource.DataSourceWithConfigure = (*listDataSource)(nil)
 
 type runsModel struct {
-	Status            types.String      `tfsdk:"status"`
-	StartedAfter      timetypes.Instant `tfsdk:"started_after"`
-	MostRecent        types.Int64       `tfsdk:"most_recent"`
-	IncludeStatistics types.Bool        `tfsdk:"include_statistics"`
-	Runs              types.List        `tfsdk:"runs"` // built by runsValue
+	Status            types.String           `tfsdk:"status"`
+	StartedAfter      timetypes.Instant      `tfsdk:"started_after"`
+	MostRecent        types.Int64            `tfsdk:"most_recent"`
+	IncludeStatistics types.Bool             `tfsdk:"include_statistics"`
+	Runs              lifecycle.RawListValue `tfsdk:"runs"` // built by runsValue
 }
 
 // statisticsConcurrency bounds the getStatistics calls in flight at once:
@@ -77,10 +77,16 @@ func (d *listDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				MarkdownDescription: fmt.Sprintf("Read each listed run's statistics: one `getStatistics` call per run, at most %d at a time. "+
 					"Defaults to `false`: `statistics` is null and listing costs one request per page of runs.", statisticsConcurrency),
 			},
-			"runs": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The runs, sorted by start time, then id: oldest first (Graph documents no order of its own).",
-				NestedObject:        schema.NestedAttributeObject{Attributes: dataSourceRunAttributes(false)},
+			// A list of objects rather than nested attributes, in a list type
+			// that leaves the values as Terraform has them: for thousands of
+			// runs the framework's per-attribute walks were most of the
+			// provider's CPU (make bench). Configuration cannot set it either way.
+			"runs": schema.ListAttribute{
+				Computed: true,
+				MarkdownDescription: "The runs, sorted by start time, then id: oldest first (Graph documents no order of its own). " +
+					"Each has the attributes of the `industrydata_run` data source.",
+				ElementType: listedRunType(),
+				CustomType:  lifecycle.NewRawListType(listedRunType()),
 			},
 		},
 	}

@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -19,9 +19,7 @@ import (
 // listedRunType is the object type of an element of industrydata_runs.runs,
 // derived once from that data source's schema.
 var listedRunType = sync.OnceValue(func() types.ObjectType {
-	var resp datasource.SchemaResponse
-	(&listDataSource{}).Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	return resp.Schema.Attributes["runs"].GetType().(types.ListType).ElemType.(types.ObjectType)
+	return dschema.NestedAttributeObject{Attributes: dataSourceRunAttributes(false)}.Type().(types.ObjectType)
 })
 
 // listedRunsTerraformType is the Terraform type of industrydata_runs.runs.
