@@ -3,12 +3,9 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
-
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/process"
 	"github.com/industrydata/terraform-provider-industrydata/internal/provider"
@@ -26,12 +23,7 @@ func main() {
 	flag.Parse()
 	process.Prepare(os.Getenv, os.Setenv)
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         address,
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
-	if err != nil {
+	if err := process.Serve(address, provider.New(version), debug); err != nil {
 		log.Fatal(err.Error())
 	}
 }

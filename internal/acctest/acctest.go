@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/process"
 	"github.com/industrydata/terraform-provider-industrydata/internal/provider"
 )
 
@@ -34,8 +35,12 @@ func NewFake(t *testing.T, opts fakegraph.Options) *fakegraph.Server {
 // certificate; everything else about it is as shipped.
 func Factories(fake *fakegraph.Server, opts ...provider.Option) map[string]func() (tfprotov6.ProviderServer, error) {
 	opts = append([]provider.Option{provider.WithHTTPClient(fake.Client()), provider.WithGetenv(noEnv)}, opts...)
+	serve := providerserver.NewProtocol6WithError(provider.New("acctest", opts...)())
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		provider.TypeName: providerserver.NewProtocol6WithError(provider.New("acctest", opts...)()),
+		provider.TypeName: func() (tfprotov6.ProviderServer, error) {
+			s, err := serve()
+			return process.ReleaseRPCContexts(s), err // as the released provider serves
+		},
 	}
 }
 

@@ -14,7 +14,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"os"
@@ -24,8 +23,6 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"time"
-
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/process"
 	"github.com/industrydata/terraform-provider-industrydata/internal/provider"
@@ -54,11 +51,7 @@ func main() {
 		}
 		defer stop()
 	}
-	err := providerserver.Serve(context.Background(), provider.New("bench"), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/industrydata/industrydata",
-		ProtocolVersion: 6,
-	})
-	if err != nil {
+	if err := process.Serve("registry.terraform.io/industrydata/industrydata", provider.New("bench"), false); err != nil {
 		log.Print(err)
 	}
 }
