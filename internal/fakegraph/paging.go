@@ -154,6 +154,12 @@ func writeList[T any](s *Server, w http.ResponseWriter, r *http.Request, c *call
 		s.writeBadRequest(w, err)
 		return
 	}
+	writePage(w, r, c, page, next, render, contextFragment)
+}
+
+// writePage answers a collection GET with one page already cut, and the
+// skiptoken of the next one ("" for the last page).
+func writePage[T any](w http.ResponseWriter, r *http.Request, c *call, page []T, next string, render func(T) any, contextFragment string) {
 	out := collectionJSON{Context: contextURL(r, contextFragment), Value: make([]any, len(page))}
 	for i, item := range page {
 		out.Value[i] = render(item)

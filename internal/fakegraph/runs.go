@@ -48,16 +48,16 @@ func (s *Server) renderRun(r Run, v runView, context string) any {
 	return applySelect(j, v.fields)
 }
 
-// listedRuns are the runs in the order GET /runs lists them: newest first,
-// as the School Data Sync portal shows them, ties by id. [infer] Graph
-// documents no order for the list, so clients must sort for themselves; this
-// one differs from the start-time order a client would choose, which keeps
-// them honest.
+// runsPage is one page of the runs in the order GET /runs lists them:
+// newest first, as the School Data Sync portal shows them, ties by id.
+// [infer] Graph documents no order for the list, so clients must sort for
+// themselves; this one differs from the start-time order a client would
+// choose, which keeps them honest.
 //
-// Every page sorts the whole history again (no cursor state between
-// requests, as a skiptoken implies), so the sort moves pointers, and the
-// runs are copied deeply once sorted: listing 5,000 runs by 100 is 50 sorts.
-func (s *Server) listedRuns() []Run {
+// A skiptoken carries no cursor state, so every page sorts the whole history
+// again: the sort moves pointers, and only the page's runs are copied (a run
+// with statistics is a deep copy), under the lock that guards them.
+func (s *Server) runsPage(size int, token string) ([]Run, string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	stored := make([]Run, 0, len(s.runs))
@@ -74,11 +74,12 @@ func (s *Server) listedRuns() []Run {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	runs := make([]Run, len(ordered))
-	for i, r := range ordered {
+	page, next, err := paginate(ordered, func(r *Run) string { return listKey(*r) }, size, token)
+	runs := make([]Run, len(page))
+	for i, r := range page {
 		runs[i] = cloneRun(*r)
 	}
-	return runs
+	return runs, next, err
 }
 
 // lastSecond is the Unix time of 9999-12-31T23:59:59Z, the last second a
@@ -100,9 +101,17 @@ func (s *Server) listRuns(w http.ResponseWriter, r *http.Request, c *call) {
 		s.writeBadRequest(w, err)
 		return
 	}
-	writeList(s, w, r, c, s.listedRuns(), listKey,
-		func(run Run) any { return s.renderRun(run, view, "") },
-		"external/industryData/runs")
+	size, err := c.query.pageSize(s.pageSize)
+	if err != nil {
+		s.writeBadRequest(w, err)
+		return
+	}
+	page, next, err := s.runsPage(size, c.query["$skiptoken"])
+	if err != nil {
+		s.writeBadRequest(w, err)
+		return
+	}
+	writePage(w, r, c, page, next, func(run Run) any { return s.renderRun(run, view, "") }, "external/industryData/runs")
 }
 
 // GET /runs/{id}
