@@ -83,8 +83,7 @@ func statusChanges(prior, planned types.String) bool {
 // ValidateConfig checks what the configuration alone can tell, before any
 // request: the time order, and that a running run has no end time.
 func (r *runResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg resourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	cfg := readModel(ctx, req.Config.Raw, "configuration", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
