@@ -88,7 +88,7 @@ func newHTTPClient(cfg Config, opts Options) *http.Client {
 		newRetryHandler(opts, secretsOf(cfg)),
 		khttp.NewRedirectHandler(),
 		newLoggingHandler(secretsOf(cfg)),
-		khttp.NewCompressionHandler(),
+		compressionHandler{},
 		khttp.NewParametersNameDecodingHandler(),
 		khttp.NewUserAgentHandlerWithOptions(userAgent),
 		khttp.NewHeadersInspectionHandler(),

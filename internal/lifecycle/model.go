@@ -66,13 +66,16 @@ func (m *Model[M]) Get(ctx context.Context, raw tftypes.Value) (M, error) {
 	if err := m.init(); err != nil {
 		return out, err
 	}
+	if raw.Type() == nil || !raw.Type().Equal(m.terraform) {
+		return out, fmt.Errorf("%s: got a value of type %s", reflect.TypeFor[M](), raw.Type())
+	}
 	var attrs map[string]tftypes.Value
 	if err := raw.As(&attrs); err != nil {
 		return out, err
 	}
 	rv := reflect.ValueOf(&out).Elem()
 	for _, f := range m.fields {
-		v, err := m.typ.AttrTypes[f.name].ValueFromTerraform(ctx, attrs[f.name])
+		v, err := FrameworkValue(ctx, m.typ.AttrTypes[f.name], attrs[f.name])
 		if err != nil {
 			return out, fmt.Errorf("%s: %w", f.name, err)
 		}

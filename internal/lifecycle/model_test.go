@@ -64,3 +64,14 @@ func TestModelRefusesModelsThatDoNotMatchTheSchema(t *testing.T) {
 		}
 	}
 }
+
+// Get checks the value's type once, at the top (FrameworkValue relies on it).
+func TestModelRefusesValuesOfAnotherType(t *testing.T) {
+	other := tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"name": tftypes.String, "size": tftypes.String}},
+		map[string]tftypes.Value{"name": tftypes.NewValue(tftypes.String, "a"), "size": tftypes.NewValue(tftypes.String, "1")})
+	for name, raw := range map[string]tftypes.Value{"other type": other, "no value": {}} {
+		if _, err := NewModel[pair](pairType).Get(context.Background(), raw); err == nil || !strings.Contains(err.Error(), "lifecycle.pair") {
+			t.Errorf("%s: got %v, want an error naming the model", name, err)
+		}
+	}
+}

@@ -101,3 +101,42 @@ func ConfigWith(ctx context.Context, config tftypes.Value, name string, t tftype
 	attrs[name] = converted
 	return tftypes.NewValue(config.Type(), attrs), nil
 }
+
+// FrameworkValue converts v, a Terraform value of t's own Terraform type, to
+// a value of t: what t.ValueFromTerraform does, without rebuilding the
+// Terraform type of every nested object to check v against it (the caller
+// checked the whole value's type once). Objects are walked here; everything
+// else converts itself.
+func FrameworkValue(ctx context.Context, t attr.Type, v tftypes.Value) (attr.Value, error) {
+	ot, ok := t.(basetypes.ObjectType)
+	if !ok {
+		return t.ValueFromTerraform(ctx, v)
+	}
+	if !v.IsKnown() {
+		return basetypes.NewObjectUnknown(ot.AttrTypes), nil
+	}
+	if v.IsNull() {
+		return basetypes.NewObjectNull(ot.AttrTypes), nil
+	}
+	var vals map[string]tftypes.Value
+	if err := v.As(&vals); err != nil {
+		return nil, err
+	}
+	attrs := make(map[string]attr.Value, len(vals))
+	for name, a := range vals {
+		at, ok := ot.AttrTypes[name]
+		if !ok {
+			return nil, fmt.Errorf("%s: not an attribute of %s", name, ot)
+		}
+		converted, err := FrameworkValue(ctx, at, a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		attrs[name] = converted
+	}
+	object, diags := basetypes.NewObjectValue(ot.AttrTypes, attrs)
+	if diags.HasError() {
+		return nil, fmt.Errorf("%s", diags)
+	}
+	return object, nil
+}

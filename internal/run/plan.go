@@ -18,7 +18,6 @@ import (
 
 var (
 	pathStatus     = path.Root("status")
-	pathStart      = path.Root("start_date_time")
 	pathEnd        = path.Root("end_date_time")
 	pathStatistics = path.Root("statistics")
 	pathBlocking   = path.Root("blocking_error")
@@ -83,8 +82,7 @@ func statusChanges(prior, planned types.String) bool {
 // ValidateConfig checks what the configuration alone can tell, before any
 // request: the time order, and that a running run has no end time.
 func (r *runResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg resourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	cfg := readModel(ctx, req.Config.Raw, "configuration", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -141,22 +139,8 @@ func (r *runResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
 		return // destroy, or create: the server's values are not known yet
 	}
-	// Only the attributes the rules need: reading whole models costs the
-	// framework's reflection over every value, for every resource planned.
-	var plan, state resourceModel
-	for _, a := range []struct {
-		from interface {
-			GetAttribute(context.Context, path.Path, any) diag.Diagnostics
-		}
-		at path.Path
-		to any
-	}{
-		{req.Plan, pathStatus, &plan.Status}, {req.Plan, pathStart, &plan.StartDateTime}, {req.Plan, pathEnd, &plan.EndDateTime},
-		{req.Plan, pathStatistics, &plan.Statistics},
-		{req.State, pathID, &state.ID}, {req.State, pathStatus, &state.Status}, {req.State, pathStatistics, &state.Statistics},
-	} {
-		resp.Diagnostics.Append(a.from.GetAttribute(ctx, a.at, a.to)...)
-	}
+	plan := readModel(ctx, req.Plan.Raw, "plan", &resp.Diagnostics)
+	state := readModel(ctx, req.State.Raw, "state", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

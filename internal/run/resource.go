@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/graph"
@@ -55,9 +56,8 @@ func (r *runResource) Configure(_ context.Context, req resource.ConfigureRequest
 // Create adopts the run named by run_id, or starts one; then PATCHes what the
 // configuration sets differently, and optionally waits for the run to end.
 func (r *runResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan, config resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	plan := readModel(ctx, req.Plan.Raw, "plan", &resp.Diagnostics)
+	config := readModel(ctx, req.Config.Raw, "configuration", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -206,7 +206,7 @@ func (r *runResource) saveWithStatistics(ctx context.Context, m *resourceModel, 
 		saved = &graph.RunStatistics{RunID: run.ID, Status: run.Status}
 	}
 	m.setRun(run, saved)
-	diags.Append(state.Set(ctx, m)...)
+	setState(ctx, state, m, diags)
 	return stats
 }
 
@@ -225,9 +225,8 @@ func (r *runResource) patch(ctx context.Context, id string, patch graph.RunPatch
 // next plan proposes to create it again; within the read-after-start window
 // of a run this resource started, a 404 is retried first.
 func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, err := stateModel.Get(ctx, req.State.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the state of industrydata_run", err.Error())
+	state := readModel(ctx, req.State.Raw, "state", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := lifecycle.WithTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
@@ -252,19 +251,34 @@ func (r *runResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		}
 	}
 	state.setRun(run, stats)
-	raw, err := stateModel.Value(ctx, &state)
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot build the state of industrydata_run", err.Error())
-		return
-	}
-	resp.State.Raw = raw
+	setState(ctx, &resp.State, &state, &resp.Diagnostics)
 }
 
-// stateModel converts industrydata_run's state without the framework's
-// reflection (see lifecycle.Model).
+// stateModel converts industrydata_run's state, plan and configuration (one
+// object type) without the framework's reflection (see lifecycle.Model):
+// every RPC of the resource reads and writes whole models through it.
 var stateModel = lifecycle.NewModel[resourceModel](func() types.ObjectType {
 	return resourceSchema(context.Background()).Type().(types.ObjectType)
 })
+
+// readModel reads raw, industrydata_run's state, plan or configuration (what).
+func readModel(ctx context.Context, raw tftypes.Value, what string, diags *diag.Diagnostics) resourceModel {
+	m, err := stateModel.Get(ctx, raw)
+	if err != nil {
+		diags.AddError("Cannot read the "+what+" of industrydata_run", err.Error())
+	}
+	return m
+}
+
+// setState writes m as industrydata_run's new state.
+func setState(ctx context.Context, state *tfsdk.State, m *resourceModel, diags *diag.Diagnostics) {
+	raw, err := stateModel.Value(ctx, m)
+	if err != nil {
+		diags.AddError("Cannot build the state of industrydata_run", err.Error())
+		return
+	}
+	state.Raw = raw
+}
 
 // statisticsSettled reports whether the statistics in state are final: a
 // run that had already ended at the last read has nothing left to count, so
@@ -276,10 +290,9 @@ func statisticsSettled(state resourceModel, run *graph.Run) bool {
 // Update sends one PATCH with only the attributes that changed. Nothing to
 // send (e.g. only wait_for_completion or timeouts changed) sends nothing.
 func (r *runResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state, config resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	plan := readModel(ctx, req.Plan.Raw, "plan", &resp.Diagnostics)
+	state := readModel(ctx, req.State.Raw, "state", &resp.Diagnostics)
+	config := readModel(ctx, req.Config.Raw, "configuration", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -292,7 +305,7 @@ func (r *runResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	if patch.Empty() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		setState(ctx, &resp.State, &plan, &resp.Diagnostics)
 		return
 	}
 	run, err := r.patch(ctx, state.ID.ValueString(), patch)
@@ -307,13 +320,12 @@ func (r *runResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	next.setRun(run, nil)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
+	setState(ctx, &resp.State, &next, &resp.Diagnostics)
 }
 
 // Delete only forgets the run: Graph has no DELETE for runs.
 func (r *runResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state := readModel(ctx, req.State.Raw, "state", &resp.Diagnostics)
 	resp.Diagnostics.AddWarning("Run remains in Microsoft Graph",
 		fmt.Sprintf("Microsoft Graph cannot delete industry data runs. Run %s was removed from Terraform state only; "+
 			"it stays in School Data Sync's run history.", state.ID.ValueString()))
