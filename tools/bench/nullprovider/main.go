@@ -13,6 +13,7 @@ package main
 import (
 	"context"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -22,13 +23,25 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/industrydata/terraform-provider-industrydata/internal/process"
 )
 
+// address is where Terraform finds the baseline (a filesystem mirror).
+const address = "registry.terraform.io/industrydata/benchnull"
+
 func main() {
-	err := providerserver.Serve(context.Background(), func() provider.Provider { return nullProvider{} }, providerserver.ServeOpts{
-		Address:         "registry.terraform.io/industrydata/benchnull",
-		ProtocolVersion: 6,
-	})
+	newProvider := func() provider.Provider { return nullProvider{} }
+	// A diagnostic (-env BENCH_NULL_RELEASE_CONTEXTS=1): the baseline served
+	// as industrydata is, with each RPC's context released when it returns,
+	// to compare memory without the framework's retention on either side.
+	// The standard benchmark serves it as the framework ships.
+	var err error
+	if os.Getenv("BENCH_NULL_RELEASE_CONTEXTS") == "1" {
+		err = process.Serve(address, newProvider, false)
+	} else {
+		err = providerserver.Serve(context.Background(), newProvider, providerserver.ServeOpts{Address: address, ProtocolVersion: 6})
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
