@@ -18,17 +18,23 @@ func Prepare(getenv func(string) string, setenv func(string, string) error) {
 // logVars are the variables by which a user asks to see provider logs.
 var logVars = []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_INDUSTRYDATA"}
 
-// QuietUnreadLogs switches the plugin SDK's loggers off when no log variable
-// is set. Unset, they log every RPC at TRACE to stderr, which Terraform
+// QuietUnreadLogs switches the plugin SDK's loggers and the provider's own
+// off when no log variable is set. Unset, they log every RPC (and every Graph
+// request, with its headers and body) at TRACE to stderr, which Terraform
 // parses and then drops: measured in `make bench`, 10–30 % of the wall time
-// of a large plan or apply. With any of logVars set, nothing changes.
+// of a large plan or apply for the SDK's alone. With any of logVars set,
+// nothing changes.
+//
+// The provider's own logger (tflog) takes its level from
+// TF_LOG_PROVIDER_INDUSTRYDATA only: terraform-plugin-go derives the name from
+// the provider's address, and TF_LOG_PROVIDER does not reach it.
 func QuietUnreadLogs(getenv func(string) string, setenv func(string, string) error) {
 	for _, name := range logVars {
 		if getenv(name) != "" {
 			return
 		}
 	}
-	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"} {
+	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER", "TF_LOG_PROVIDER_INDUSTRYDATA"} {
 		_ = setenv(name, "off")
 	}
 }

@@ -18,8 +18,9 @@ func TestQuietUnreadLogs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			set := map[string]string{}
 			QuietUnreadLogs(func(k string) string { return tt.env[k] }, func(k, v string) error { set[k] = v; return nil })
-			if got := set["TF_LOG_SDK_PROTO"] == "off" && set["TF_LOG_SDK"] == "off" && set["TF_LOG_SDK_FRAMEWORK"] == "off"; got != tt.off {
-				t.Errorf("SDK logs switched off: %v, want %v (set %v)", got, tt.off, set)
+			if got := set["TF_LOG_SDK_PROTO"] == "off" && set["TF_LOG_SDK"] == "off" && set["TF_LOG_SDK_FRAMEWORK"] == "off" &&
+				set["TF_LOG_PROVIDER_INDUSTRYDATA"] == "off"; got != tt.off {
+				t.Errorf("SDK and provider logs switched off: %v, want %v (set %v)", got, tt.off, set)
 			}
 			if !tt.off && len(set) != 0 {
 				t.Errorf("changed the environment although logs were asked for: %v", set)
