@@ -39,6 +39,9 @@ func Serve(address string, newProvider func() provider.Provider, debug bool) err
 //
 // Only the RPCs Terraform sends per resource or data source are wrapped; the
 // others (schemas, provider configuration, stop) run a few times per process.
+// The wrapper offers tfprotov6.ProviderServer alone: this provider has no list
+// resources, actions or state stores, whose optional server interfaces it
+// would have to pass on too.
 func ReleaseRPCContexts(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
 	return releasingServer{s}
 }
