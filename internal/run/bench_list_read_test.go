@@ -6,11 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
-	"github.com/industrydata/terraform-provider-industrydata/internal/provider"
 )
 
 // BenchmarkReadListedRuns: the provider's side of planning an
@@ -21,34 +19,14 @@ import (
 func BenchmarkReadListedRuns(b *testing.B) {
 	ctx := context.Background()
 	fake := fakegraph.NewTLSServer(fakegraph.Options{PageSize: 100})
-	defer fake.Close()
+	b.Cleanup(fake.Close)
 	start := time.Date(2024, 5, 1, 2, 0, 0, 0, time.UTC)
 	for i := range 5000 {
 		end := start.Add(time.Duration(i)*time.Hour + time.Minute)
 		fake.PutRun(fakegraph.Run{ID: fmt.Sprintf("b3e1c0de-5eed-4000-8000-%012d", i), DisplayName: "Run",
 			StartDateTime: start.Add(time.Duration(i) * time.Hour), EndDateTime: &end, Status: "completed"})
 	}
-	server, err := providerserver.NewProtocol6WithError(provider.New("bench",
-		provider.WithHTTPClient(fake.Client()), provider.WithGetenv(func(string) string { return "" }))())()
-	if err != nil {
-		b.Fatal(err)
-	}
-	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	settings := map[string]any{}
-	for _, a := range schemas.Provider.Block.Attributes {
-		settings[a.Name] = nil
-	}
-	settings["graph_endpoint"], settings["authority_host"] = fake.GraphURL(), fake.URL()+"/"
-	settings["tenant_id"], settings["client_id"], settings["client_secret"] = fake.TenantID(), fake.ClientID(), fake.ClientSecret()
-	configured, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{
-		Config: dynamicValue(b, schemas.Provider.ValueType(), settings),
-	})
-	if err != nil || len(configured.Diagnostics) > 0 {
-		b.Fatal(err, configured.Diagnostics)
-	}
+	server, schemas := configuredServer(ctx, b, fake)
 	config := map[string]any{"status": nil, "started_after": nil, "most_recent": nil, "include_statistics": nil, "runs": nil}
 	req := &tfprotov6.ReadDataSourceRequest{
 		TypeName: "industrydata_runs", Config: dynamicValue(b, schemas.DataSourceSchemas["industrydata_runs"].ValueType(), config),

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/industrydata/terraform-provider-industrydata/internal/process"
 	"github.com/industrydata/terraform-provider-industrydata/internal/provider"
 )
 
@@ -18,10 +19,11 @@ import (
 // over the schema and the values, defaults, plan modifiers and ModifyPlan.
 func BenchmarkPlanRename(b *testing.B) {
 	ctx := context.Background()
-	server, err := providerserver.NewProtocol6WithError(provider.New("bench")())()
+	framework, err := providerserver.NewProtocol6WithError(provider.New("bench")())()
 	if err != nil {
 		b.Fatal(err)
 	}
+	server := process.ReleaseRPCContexts(framework) // as the released provider serves it
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		b.Fatal(err)

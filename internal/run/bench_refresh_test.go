@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/industrydata/terraform-provider-industrydata/internal/fakegraph"
+	"github.com/industrydata/terraform-provider-industrydata/internal/process"
 	"github.com/industrydata/terraform-provider-industrydata/internal/provider"
 )
 
@@ -77,14 +78,16 @@ func endedRunFake(b *testing.B) (*fakegraph.Server, map[string]any) {
 	return fake, state
 }
 
-// configuredServer is the provider's plugin server, configured for fake.
+// configuredServer is the provider's plugin server, configured for fake and
+// wrapped as the released provider serves it.
 func configuredServer(ctx context.Context, b *testing.B, fake *fakegraph.Server) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
 	b.Helper()
-	server, err := providerserver.NewProtocol6WithError(provider.New("bench",
+	framework, err := providerserver.NewProtocol6WithError(provider.New("bench",
 		provider.WithHTTPClient(fake.Client()), provider.WithGetenv(func(string) string { return "" }))())()
 	if err != nil {
 		b.Fatal(err)
 	}
+	server := process.ReleaseRPCContexts(framework)
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		b.Fatal(err)
