@@ -47,7 +47,7 @@ type config struct {
 	listen, certFile, infoFile, seed string
 	statsFile                        string
 	tls, inlineStatistics            bool
-	patchStyle                       string
+	patchStyle, startLimit           string
 	opts                             fakegraph.Options
 }
 
@@ -88,6 +88,16 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.BoolVar(&cfg.inlineStatistics, "inline-statistics", false, "include statistics in run bodies")
 	fs.DurationVar(&cfg.opts.OperationDelay, "operation-delay", 0, "how long a start's operation takes to succeed")
 	fs.DurationVar(&cfg.opts.RunDuration, "run-duration", 0, "how long a started run runs before it completes by itself; 0 keeps it running until a PATCH ends it")
+	fs.StringVar(&cfg.startLimit, "start-limit", "conflict", "answer to a start beyond five per 12 hours: conflict (409), 429 (with Retry-After) or failed-operation (202, then a failed operation)")
+	fs.BoolVar(&cfg.opts.DeferRunCreation, "defer-run-creation", false, "a started run exists only once its operation leaves notStarted (half of -operation-delay); until then resourceLocation is null")
+	fs.Func("scheduled-run", "an RFC 3339 `time` at which the service starts a run by itself, with no start request or operation (repeatable)", func(v string) error {
+		at, err := time.Parse(time.RFC3339Nano, v)
+		if err != nil {
+			return fmt.Errorf("want an RFC 3339 time: %w", err)
+		}
+		cfg.opts.ScheduledRuns = append(cfg.opts.ScheduledRuns, at)
+		return nil
+	})
 	// The fault plan (fakegraph.FaultPlan): random faults on Graph requests.
 	f := &cfg.opts.Faults
 	fs.Int64Var(&f.Seed, "seed-faults", 0, "seed of the fault plan: under the same seed, the n-th request to a method and path meets the same fault")
@@ -114,6 +124,14 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	default:
 		return cfg, fmt.Errorf("-patch-style must be body or nocontent, not %q", cfg.patchStyle)
 	}
+	startLimits := map[string]fakegraph.StartLimitAnswer{
+		"conflict": fakegraph.StartLimitConflict, "429": fakegraph.StartLimitTooManyRequests, "failed-operation": fakegraph.StartLimitFailedOperation,
+	}
+	answer, ok := startLimits[cfg.startLimit]
+	if !ok {
+		return cfg, fmt.Errorf("-start-limit must be conflict, 429 or failed-operation, not %q", cfg.startLimit)
+	}
+	cfg.opts.StartLimit = answer
 	if cfg.opts.PageSize < 1 {
 		return cfg, fmt.Errorf("-page-size must be at least 1, not %d", cfg.opts.PageSize)
 	}

@@ -38,6 +38,7 @@ func TestParseFlags(t *testing.T) {
 		{"-patch-style", "sometimes"}, {"-tls=false", "-cert-file", "x.pem"}, {"extra"},
 		{"-rate-429", "1.5"}, {"-rate-503", "-0.1"}, {"-rate-429", "0.6", "-drop-rate", "0.5"},
 		{"-retry-after", "date+soon"}, {"-latency", "-1s"}, {"-page-size", "0"}, {"-run-duration", "-1s"},
+		{"-start-limit", "503"}, {"-scheduled-run", "tomorrow"},
 	} {
 		if _, err := parseFlags(args, io.Discard); err == nil {
 			t.Errorf("parseFlags(%q) accepted", args)
@@ -54,6 +55,23 @@ func TestParseFlags(t *testing.T) {
 	cfg, err = parseFlags([]string{"-page-size", "7", "-run-duration", "2s"}, io.Discard)
 	if err != nil || cfg.opts.PageSize != 7 || cfg.opts.RunDuration != 2*time.Second {
 		t.Errorf("-page-size 7 -run-duration 2s: page size %d, run duration %s, %v", cfg.opts.PageSize, cfg.opts.RunDuration, err)
+	}
+	cfg, err = parseFlags(nil, io.Discard)
+	if err != nil || cfg.opts.StartLimit != fakegraph.StartLimitConflict || cfg.opts.DeferRunCreation || cfg.opts.ScheduledRuns != nil {
+		t.Errorf("start defaults: limit %v, defer %t, scheduled %v, %v", cfg.opts.StartLimit, cfg.opts.DeferRunCreation, cfg.opts.ScheduledRuns, err)
+	}
+	for flagValue, want := range map[string]fakegraph.StartLimitAnswer{
+		"conflict": fakegraph.StartLimitConflict, "429": fakegraph.StartLimitTooManyRequests, "failed-operation": fakegraph.StartLimitFailedOperation,
+	} {
+		if cfg, err := parseFlags([]string{"-start-limit", flagValue}, io.Discard); err != nil || cfg.opts.StartLimit != want {
+			t.Errorf("-start-limit %s: %v, %v", flagValue, cfg.opts.StartLimit, err)
+		}
+	}
+	cfg, err = parseFlags([]string{"-defer-run-creation", "-scheduled-run", "2026-12-02T00:00:00Z", "-scheduled-run", "2026-12-02T12:00:00+01:00"}, io.Discard)
+	wantScheduled := []time.Time{time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 2, 11, 0, 0, 0, time.UTC)}
+	if err != nil || !cfg.opts.DeferRunCreation || len(cfg.opts.ScheduledRuns) != 2 ||
+		!cfg.opts.ScheduledRuns[0].Equal(wantScheduled[0]) || !cfg.opts.ScheduledRuns[1].Equal(wantScheduled[1]) {
+		t.Errorf("-defer-run-creation -scheduled-run ×2: defer %t, scheduled %v, %v", cfg.opts.DeferRunCreation, cfg.opts.ScheduledRuns, err)
 	}
 	cfg, err = parseFlags([]string{"-seed-faults", "7", "-rate-429", "0.3", "-rate-503", "0.1", "-rate-504", "0.05", "-drop-rate", "0.05",
 		"-retry-after", "date+2", "-latency", "10ms", "-latency-jitter", "40ms", "-not-found-after-write", "3s"}, io.Discard)
