@@ -74,7 +74,7 @@ func TestRawListEquality(t *testing.T) {
 		{"the same elements, converted twice", ab, of(items("a", "b")), true},
 		{"other elements", ab, of(items("a", "c")), false},
 		{"null and elements", of(tftypes.NewValue(tftypes.List{ElementType: itemType.TerraformType(ctx)}, nil)), ab, false},
-		{"zero value and null", lifecycle.RawListValue{}, lifecycle.NewRawListType(itemType).ValueType(ctx), false},
+		{"a zero value (no element type) and a null list", lifecycle.RawListValue{}, lifecycle.NewRawListType(itemType).ValueType(ctx), false},
 		{"a framework list of the same elements", ab, mustList(t, ab), false},
 		{"another element type", lifecycle.NewRawListType(otherElems).ValueType(ctx), lifecycle.NewRawListType(itemType).ValueType(ctx), false},
 	}

@@ -53,4 +53,7 @@ func TestReleasedContextIsTheCallersDuringTheRPC(t *testing.T) {
 	if _, err := ReleaseRPCContexts(inner).ReadResource(parent, &tfprotov6.ReadResourceRequest{}); err != nil {
 		t.Fatal(err)
 	}
+	if len(inner.cancels) != 1 {
+		t.Fatalf("the RPC reached the server %d times, want once", len(inner.cancels))
+	}
 }

@@ -16,8 +16,9 @@ import (
 // never changes. The data sources and the resource share the shapes of
 // blocking_error and statistics (fields.go), so the same builders serve both.
 
-// listedRunType is the object type of an element of industrydata_runs.runs,
-// derived once from that data source's schema.
+// listedRunType is the object type of an element of industrydata_runs.runs:
+// the attributes of the industrydata_run data source, derived once. The list
+// data source's schema is built from it, so it cannot be derived from that.
 var listedRunType = sync.OnceValue(func() types.ObjectType {
 	return dschema.NestedAttributeObject{Attributes: dataSourceRunAttributes(false)}.Type().(types.ObjectType)
 })
